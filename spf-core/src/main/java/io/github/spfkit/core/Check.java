@@ -1,0 +1,160 @@
+package io.github.spfkit.core;
+
+import io.github.spfkit.core.internal.Evaluator;
+import io.github.spfkit.core.net.IpAddress;
+import java.net.InetAddress;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One check to run, described fluently and then evaluated; from {@link SpfChecker#check()}. Not
+ * thread safe: describe a check on one thread, then evaluate it once or many times.
+ *
+ * <p>With {@link #mailFrom(String)} the MAIL FROM identity is checked; an empty sender (the null
+ * reverse-path {@code <>}) is checked as {@code postmaster@} the HELO name (RFC 7208 §2.4). With
+ * {@link #helo(String)} alone the HELO identity is checked (§2.3).
+ */
+public final class Check {
+  private final Evaluator evaluator;
+  private @Nullable IpAddress ip;
+  private @Nullable String mailFrom;
+  private @Nullable String helo;
+  private @Nullable String receiver;
+  private @Nullable String policy;
+
+  Check(Evaluator evaluator, @Nullable String receiver) {
+    this.evaluator = evaluator;
+    this.receiver = receiver;
+  }
+
+  /**
+   * The client's address as a literal; IPv4-mapped IPv6 addresses are checked as IPv4.
+   *
+   * @throws IllegalArgumentException if {@code ip} is not an IP literal (no DNS is asked)
+   */
+  public Check ip(String ip) {
+    this.ip = IpAddress.of(Objects.requireNonNull(ip, "ip").trim());
+    return this;
+  }
+
+  /** The client's address. */
+  public Check ip(IpAddress ip) {
+    this.ip = Objects.requireNonNull(ip, "ip");
+    return this;
+  }
+
+  /** The client's address; its bytes are used, no lookup is made. */
+  public Check ip(InetAddress ip) {
+    this.ip = IpAddress.of(Objects.requireNonNull(ip, "ip"));
+    return this;
+  }
+
+  /**
+   * The MAIL FROM reverse-path, with or without angle brackets; empty or {@code <>} for the null
+   * sender. Setting it checks the MAIL FROM identity.
+   */
+  public Check mailFrom(String sender) {
+    String value = Objects.requireNonNull(sender, "sender").trim();
+    if (value.startsWith("<") && value.endsWith(">")) {
+      value = value.substring(1, value.length() - 1);
+    }
+    this.mailFrom = value;
+    return this;
+  }
+
+  /** The HELO/EHLO name. Without {@link #mailFrom(String)}, the HELO identity is checked. */
+  public Check helo(String helo) {
+    this.helo = Objects.requireNonNull(helo, "helo").trim();
+    return this;
+  }
+
+  /** The receiving host's name, for {@code %{r}} and headers; overrides the checker's. */
+  public Check receiver(String receiver) {
+    this.receiver = Objects.requireNonNull(receiver, "receiver");
+    return this;
+  }
+
+  /**
+   * A what-if policy: {@code record} is evaluated as the checked domain's SPF record in place of
+   * the one published; everything else (includes, addresses) still comes from DNS.
+   */
+  public Check policy(String record) {
+    this.policy = Objects.requireNonNull(record, "record");
+    return this;
+  }
+
+  /**
+   * Evaluates asynchronously. The stage never completes exceptionally for anything DNS or a
+   * policy does.
+   *
+   * @throws IllegalStateException if no IP, or neither a sender nor a HELO name, was given
+   */
+  public CompletionStage<SpfResult> evaluateAsync() {
+    return evaluator.evaluate(request());
+  }
+
+  /**
+   * Evaluates and waits for the result.
+   *
+   * @throws IllegalStateException if no IP, or neither a sender nor a HELO name, was given
+   */
+  public SpfResult evaluate() {
+    return join(evaluateAsync());
+  }
+
+  private Evaluator.Request request() {
+    IpAddress address = ip;
+    if (address == null) {
+      throw new IllegalStateException("no IP address: call ip(...) first");
+    }
+    String heloName = helo;
+    String sender = mailFrom;
+    if (sender == null) {
+      if (heloName == null) {
+        throw new IllegalStateException("nothing to check: call mailFrom(...) or helo(...)");
+      }
+      return new Evaluator.Request(
+          address, heloName, "postmaster@" + heloName, heloName, receiver, Identity.HELO, policy);
+    }
+    if (sender.isEmpty()) {
+      // the null reverse-path: RFC 7208 §2.4
+      if (heloName == null) {
+        throw new IllegalStateException("the null sender is checked as postmaster@HELO: call helo(...)");
+      }
+      return new Evaluator.Request(
+          address, heloName, "postmaster@" + heloName, heloName, receiver, Identity.MAIL_FROM,
+          policy);
+    }
+    int at = sender.lastIndexOf('@');
+    String domain = sender.substring(at + 1);
+    // no local part (or no '@' at all): RFC 7208 §4.3 substitutes "postmaster"
+    String effective = at <= 0 ? "postmaster@" + domain : sender;
+    return new Evaluator.Request(
+        address, domain, effective, heloName, receiver, Identity.MAIL_FROM, policy);
+  }
+
+  static SpfResult join(CompletionStage<SpfResult> stage) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          return stage.toCompletableFuture().get();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        } catch (ExecutionException e) {
+          throw new CompletionException(e.getCause());
+        } catch (CancellationException e) {
+          throw e;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package io.github.spfkit.core;
+
+import io.github.spfkit.core.dns.DnsAnswer;
+import io.github.spfkit.core.dns.RecordType;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a result came about, as a tree a tool can draw: the policy of each domain visited, each term
+ * evaluated with its outcome and the DNS lookups it made, and nested policies for {@code include}
+ * and {@code redirect}.
+ *
+ * @param root the evaluation of the checked domain
+ */
+public record Trace(Trace.Domain root) {
+
+  /** Checks the root. */
+  public Trace {
+    Objects.requireNonNull(root, "root");
+  }
+
+  /** Why a domain's policy was evaluated. */
+  public enum Via {
+    /** It is the domain being checked. */
+    CHECK,
+    /** An {@code include} named it. */
+    INCLUDE,
+    /** A {@code redirect} named it. */
+    REDIRECT
+  }
+
+  /**
+   * One domain's policy and its evaluation.
+   *
+   * @param domain the domain
+   * @param via why it was evaluated
+   * @param record the SPF record found, or {@code null} if none was (or it could not be fetched)
+   * @param lookups the lookups that fetched the record
+   * @param terms the terms evaluated, in order; evaluation stops at the first match
+   * @param result the result of {@code check_host()} for this domain
+   * @param dnsTerms DNS-querying terms counted while evaluating this domain and what it includes
+   */
+  public record Domain(
+      String domain,
+      Via via,
+      @Nullable String record,
+      List<Lookup> lookups,
+      List<TermStep> terms,
+      Result result,
+      int dnsTerms) {
+    /** Copies the lists. */
+    public Domain {
+      Objects.requireNonNull(domain, "domain");
+      Objects.requireNonNull(via, "via");
+      lookups = List.copyOf(lookups);
+      terms = List.copyOf(terms);
+      Objects.requireNonNull(result, "result");
+    }
+  }
+
+  /** What a term did. */
+  public enum Outcome {
+    /** The term matched: its qualifier decided the result. */
+    MATCH,
+    /** The term did not match; evaluation went on. */
+    NO_MATCH,
+    /** The term ended the evaluation with an error. */
+    ERROR,
+    /** A modifier that was taken into account ({@code redirect}, {@code exp}). */
+    APPLIED
+  }
+
+  /**
+   * One term's evaluation.
+   *
+   * @param term the term's canonical text
+   * @param outcome what it did
+   * @param target the domain it looked at after macro expansion, or {@code null}
+   * @param lookups the DNS lookups it made, in order
+   * @param nested for {@code include} and {@code redirect}, the policy it evaluated
+   * @param detail a note for people (why it matched, which error), or {@code null}
+   */
+  public record TermStep(
+      String term,
+      Outcome outcome,
+      @Nullable String target,
+      List<Lookup> lookups,
+      @Nullable Domain nested,
+      @Nullable String detail) {
+    /** Copies the list. */
+    public TermStep {
+      Objects.requireNonNull(term, "term");
+      Objects.requireNonNull(outcome, "outcome");
+      lookups = List.copyOf(lookups);
+    }
+  }
+
+  /**
+   * One DNS lookup and what it answered.
+   *
+   * @param name the name asked for
+   * @param type the type asked for
+   * @param answer the answer
+   */
+  public record Lookup(String name, RecordType type, DnsAnswer answer) {
+    /** Checks all parts. */
+    public Lookup {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(answer, "answer");
+    }
+
+    /** Whether the answer was NODATA or NXDOMAIN. */
+    public boolean isVoid() {
+      return answer instanceof DnsAnswer.NoRecords || answer instanceof DnsAnswer.NoSuchDomain;
+    }
+  }
+}

@@ -1,0 +1,219 @@
+package io.github.spfkit.core.dns;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * A {@link DnsLookup} answering from a fixed set of records held in memory: for tests, for what-if
+ * checks and for benchmarks. Immutable once built and safe for concurrent use.
+ *
+ * <p>Answers follow DNS semantics: a name with records of another type, or with names beneath it,
+ * answers {@link DnsAnswer.NoRecords} (NODATA); any other name answers {@link
+ * DnsAnswer.NoSuchDomain} (NXDOMAIN). Names marked with {@link Builder#timeout(String)} answer
+ * {@link DnsAnswer.TemporaryFailure} for every type. Names compare without regard to ASCII case and
+ * to a trailing dot.
+ *
+ * <p>When built with {@link Builder#recordQueries()}, every question is kept, in order, until
+ * {@link #clearQueries()}; tests use this to assert what an evaluation asked. Without it nothing is
+ * kept.
+ *
+ * <pre>{@code
+ * InMemoryDns dns = InMemoryDns.builder()
+ *     .txt("example.com", "v=spf1 mx -all")
+ *     .mx("example.com", "mail.example.com")
+ *     .a("mail.example.com", "192.0.2.10")
+ *     .build();
+ * }</pre>
+ */
+public final class InMemoryDns implements DnsLookup {
+
+  /** The TTL given to every answer. */
+  public static final long TTL_SECONDS = 300;
+
+  private final Map<String, Map<RecordType, List<String>>> records;
+  private final Set<String> existing;
+  private final Set<String> timeouts;
+  private final boolean recording;
+  private final ConcurrentLinkedQueue<DnsQuestion> queries = new ConcurrentLinkedQueue<>();
+
+  private InMemoryDns(Builder builder) {
+    Map<String, Map<RecordType, List<String>>> copy = new HashMap<>();
+    builder.records.forEach(
+        (name, byType) -> {
+          Map<RecordType, List<String>> types = new EnumMap<>(RecordType.class);
+          byType.forEach((type, data) -> types.put(type, List.copyOf(data)));
+          copy.put(name, types);
+        });
+    this.records = copy;
+    this.timeouts = Set.copyOf(builder.timeouts);
+    Set<String> names = new HashSet<>();
+    for (String name : copy.keySet()) {
+      addWithParents(names, name);
+    }
+    for (String name : timeouts) {
+      addWithParents(names, name);
+    }
+    this.existing = names;
+    this.recording = builder.recording;
+  }
+
+  private static void addWithParents(Set<String> names, String name) {
+    String current = name;
+    while (true) {
+      names.add(current);
+      int dot = current.indexOf('.');
+      if (dot < 0) {
+        return;
+      }
+      current = current.substring(dot + 1);
+    }
+  }
+
+  /** Starts an empty set of records. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public CompletionStage<DnsAnswer> lookup(String name, RecordType type) {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    if (recording) {
+      queries.add(new DnsQuestion(name, type));
+    }
+    return CompletableFuture.completedFuture(answer(name, type));
+  }
+
+  /**
+   * The answer to one question, without going through a {@link CompletionStage}.
+   *
+   * @param name the name asked for
+   * @param type the record type
+   * @return the answer
+   */
+  public DnsAnswer answer(String name, RecordType type) {
+    String key = normalize(name);
+    if (timeouts.contains(key)) {
+      return new DnsAnswer.TemporaryFailure("timed out: " + name + " " + type);
+    }
+    Map<RecordType, List<String>> byType = records.get(key);
+    if (byType != null) {
+      List<String> data = byType.get(type);
+      if (data != null && !data.isEmpty()) {
+        return new DnsAnswer.Records(data, TTL_SECONDS);
+      }
+    }
+    return existing.contains(key)
+        ? new DnsAnswer.NoRecords(TTL_SECONDS)
+        : new DnsAnswer.NoSuchDomain(TTL_SECONDS);
+  }
+
+  /**
+   * The questions asked so far, oldest first; empty unless built with {@link
+   * Builder#recordQueries()}.
+   */
+  public List<DnsQuestion> queries() {
+    return List.copyOf(new ArrayList<>(queries));
+  }
+
+  /** Forgets the questions recorded so far. */
+  public void clearQueries() {
+    queries.clear();
+  }
+
+  static String normalize(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+  }
+
+  /** Collects records; not thread safe, each {@link #build()} takes a snapshot. */
+  public static final class Builder {
+    private final Map<String, Map<RecordType, List<String>>> records = new HashMap<>();
+    private final Set<String> timeouts = new HashSet<>();
+    private boolean recording;
+
+    private Builder() {}
+
+    /**
+     * Adds one record.
+     *
+     * @param name the owner name
+     * @param type the record type
+     * @param data the record in the form {@link DnsAnswer.Records} documents
+     * @return this builder
+     */
+    public Builder add(String name, RecordType type, String data) {
+      Objects.requireNonNull(data, "data");
+      records
+          .computeIfAbsent(normalize(name), n -> new EnumMap<>(RecordType.class))
+          .computeIfAbsent(type, t -> new ArrayList<>())
+          .add(data);
+      return this;
+    }
+
+    /** Adds a TXT record (its strings already joined). */
+    public Builder txt(String name, String text) {
+      return add(name, RecordType.TXT, text);
+    }
+
+    /** Adds a type-99 SPF record. */
+    public Builder spf(String name, String text) {
+      return add(name, RecordType.SPF, text);
+    }
+
+    /** Adds an A or AAAA record, chosen by the literal's form. */
+    public Builder a(String name, String address) {
+      return add(name, address.indexOf(':') >= 0 ? RecordType.AAAA : RecordType.A, address);
+    }
+
+    /** Adds an MX record pointing at {@code exchange}. */
+    public Builder mx(String name, String exchange) {
+      return add(name, RecordType.MX, stripDot(exchange));
+    }
+
+    /** Adds a PTR record, {@code name} being the reverse name (e.g. {@code 4.3.2.1.in-addr.arpa}). */
+    public Builder ptr(String name, String target) {
+      return add(name, RecordType.PTR, stripDot(target));
+    }
+
+    /**
+     * Marks a name as existing without giving it records: it answers NODATA for every type. (Any
+     * name with records, or with names beneath it, exists anyway.)
+     */
+    public Builder exists(String name) {
+      records.computeIfAbsent(normalize(name), n -> new EnumMap<>(RecordType.class));
+      return this;
+    }
+
+    /** Makes every question about {@code name} answer {@link DnsAnswer.TemporaryFailure}. */
+    public Builder timeout(String name) {
+      timeouts.add(normalize(name));
+      return this;
+    }
+
+    /** Keeps every question asked, for {@link InMemoryDns#queries()}. */
+    public Builder recordQueries() {
+      this.recording = true;
+      return this;
+    }
+
+    /** Builds an immutable lookup from the records added so far. */
+    public InMemoryDns build() {
+      return new InMemoryDns(this);
+    }
+
+    private static String stripDot(String name) {
+      return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    }
+  }
+}

@@ -1,0 +1,339 @@
+package io.github.spfkit.core.net;
+
+import java.net.InetAddress;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An IPv4 or IPv6 address, parsed from its literal form without any DNS lookup.
+ *
+ * <p>Values are immutable and compare by address. An IPv6 address is held in two 64-bit halves; an
+ * IPv4 address in the low 32 bits of {@link #low()}. IPv4-mapped IPv6 addresses ({@code
+ * ::ffff:192.0.2.1}) stay IPv6 values here; {@link #unmapped()} gives the IPv4 address an SPF
+ * evaluation uses for them (RFC 7208 §5: "the IP address of the SMTP client ... as IPv4").
+ *
+ * @param high the upper 64 bits of an IPv6 address; 0 for IPv4
+ * @param low the lower 64 bits of an IPv6 address, or the IPv4 address in the low 32 bits
+ * @param ipv4 whether this is an IPv4 address
+ */
+public record IpAddress(long high, long low, boolean ipv4) {
+
+  /** Checks that an IPv4 value fits in 32 bits. */
+  public IpAddress {
+    if (ipv4 && (high != 0 || (low >>> 32) != 0)) {
+      throw new IllegalArgumentException("IPv4 address out of range");
+    }
+  }
+
+  /** The number of bits in this address: 32 or 128. */
+  public int bits() {
+    return ipv4 ? 32 : 128;
+  }
+
+  /**
+   * Parses an IPv4 dotted-quad or an IPv6 literal (RFC 4291 §2.2, with an embedded IPv4 tail). No
+   * brackets, zone ids or prefix lengths.
+   *
+   * @param text the literal
+   * @return the address, or empty if {@code text} is not a valid literal
+   */
+  public static Optional<IpAddress> parse(String text) {
+    Objects.requireNonNull(text, "text");
+    if (text.indexOf(':') >= 0) {
+      return parse6(text);
+    }
+    long v4 = parse4(text, 0, text.length());
+    return v4 < 0 ? Optional.empty() : Optional.of(new IpAddress(0, v4, true));
+  }
+
+  /**
+   * Parses a literal that is known to be valid.
+   *
+   * @param text the literal
+   * @return the address
+   * @throws IllegalArgumentException if {@code text} is not an IP literal
+   */
+  public static IpAddress of(String text) {
+    return parse(text)
+        .orElseThrow(() -> new IllegalArgumentException("not an IP address literal: " + text));
+  }
+
+  /**
+   * Converts a JDK address (no lookup is made: the address bytes are taken as they are).
+   *
+   * @param address an {@code Inet4Address} or {@code Inet6Address}
+   * @return the same address
+   */
+  public static IpAddress of(InetAddress address) {
+    byte[] bytes = address.getAddress();
+    if (bytes.length == 4) {
+      return new IpAddress(0, toLong(bytes, 0, 4), true);
+    }
+    return new IpAddress(toLong(bytes, 0, 8), toLong(bytes, 8, 8), false);
+  }
+
+  private static long toLong(byte[] bytes, int from, int count) {
+    long value = 0;
+    for (int i = from; i < from + count; i++) {
+      value = (value << 8) | (bytes[i] & 0xff);
+    }
+    return value;
+  }
+
+  /** Returns -1 unless {@code text[from,to)} is a dotted quad of decimal octets 0-255. */
+  static long parse4(String text, int from, int to) {
+    long value = 0;
+    int octets = 0;
+    int i = from;
+    while (true) {
+      int start = i;
+      int octet = 0;
+      while (i < to && i - start < 4) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          break;
+        }
+        octet = octet * 10 + (c - '0');
+        i++;
+      }
+      int digits = i - start;
+      if (digits == 0 || digits > 3 || octet > 255 || (digits > 1 && text.charAt(start) == '0')) {
+        return -1;
+      }
+      value = (value << 8) | octet;
+      octets++;
+      if (octets == 4) {
+        return i == to ? value : -1;
+      }
+      if (i >= to || text.charAt(i) != '.') {
+        return -1;
+      }
+      i++;
+    }
+  }
+
+  private static Optional<IpAddress> parse6(String text) {
+    int length = text.length();
+    if (length < 2 || length > 45) {
+      return Optional.empty();
+    }
+    int[] groups = new int[8];
+    int count = 0;
+    int gap = -1;
+    int i = 0;
+    if (text.startsWith("::")) {
+      gap = 0;
+      i = 2;
+      if (i == length) {
+        return Optional.of(new IpAddress(0, 0, false));
+      }
+    } else if (text.charAt(0) == ':') {
+      return Optional.empty();
+    }
+    while (i < length) {
+      if (count == 8) {
+        return Optional.empty();
+      }
+      int start = i;
+      int value = 0;
+      while (i < length && i - start < 5) {
+        int digit = Character.digit(text.charAt(i), 16);
+        if (digit < 0 || text.charAt(i) > 'f') {
+          break;
+        }
+        value = (value << 4) | digit;
+        i++;
+      }
+      if (i < length && text.charAt(i) == '.') {
+        // an embedded IPv4 address ends the literal
+        if (count > 6) {
+          return Optional.empty();
+        }
+        long v4 = parse4(text, start, length);
+        if (v4 < 0) {
+          return Optional.empty();
+        }
+        groups[count++] = (int) (v4 >>> 16);
+        groups[count++] = (int) (v4 & 0xffff);
+        i = length;
+        break;
+      }
+      int digits = i - start;
+      if (digits == 0 || digits > 4) {
+        return Optional.empty();
+      }
+      groups[count++] = value;
+      if (i == length) {
+        break;
+      }
+      if (text.charAt(i) != ':') {
+        return Optional.empty();
+      }
+      i++;
+      if (i < length && text.charAt(i) == ':') {
+        if (gap >= 0) {
+          return Optional.empty();
+        }
+        gap = count;
+        i++;
+        if (i == length) {
+          break;
+        }
+      } else if (i == length) {
+        return Optional.empty();
+      }
+    }
+    if (gap < 0 && count != 8) {
+      return Optional.empty();
+    }
+    if (gap >= 0) {
+      if (count == 8) {
+        return Optional.empty();
+      }
+      int move = count - gap;
+      System.arraycopy(groups, gap, groups, 8 - move, move);
+      for (int k = gap; k < 8 - move; k++) {
+        groups[k] = 0;
+      }
+    }
+    long high = 0;
+    long low = 0;
+    for (int k = 0; k < 4; k++) {
+      high = (high << 16) | groups[k];
+      low = (low << 16) | groups[k + 4];
+    }
+    return Optional.of(new IpAddress(high, low, false));
+  }
+
+  /** Whether this is an IPv4-mapped IPv6 address, {@code ::ffff:a.b.c.d}. */
+  public boolean isIpv4Mapped() {
+    return !ipv4 && high == 0 && (low >>> 32) == 0xffffL;
+  }
+
+  /**
+   * The address SPF evaluates: the IPv4 address inside an IPv4-mapped IPv6 address, otherwise this
+   * address.
+   */
+  public IpAddress unmapped() {
+    return isIpv4Mapped() ? new IpAddress(0, low & 0xffffffffL, true) : this;
+  }
+
+  /**
+   * Whether this address lies in {@code network/prefix}. Addresses of different families never
+   * match.
+   *
+   * @param network the network address
+   * @param prefix the prefix length, 0 to {@link #bits()}
+   * @return whether the first {@code prefix} bits are equal
+   */
+  public boolean isIn(IpAddress network, int prefix) {
+    if (ipv4 != network.ipv4) {
+      return false;
+    }
+    if (ipv4) {
+      if (prefix == 0) {
+        return true;
+      }
+      long mask = (0xffffffffL << (32 - prefix)) & 0xffffffffL;
+      return (low & mask) == (network.low & mask);
+    }
+    if (prefix <= 64) {
+      long mask = prefix == 0 ? 0 : -1L << (64 - prefix);
+      return (high & mask) == (network.high & mask);
+    }
+    long mask = prefix == 128 ? -1L : -1L << (128 - prefix);
+    return high == network.high && (low & mask) == (network.low & mask);
+  }
+
+  /**
+   * The name whose PTR record names this address: {@code 1.2.0.192.in-addr.arpa} or the nibble
+   * form under {@code ip6.arpa} (RFC 7208 §5.5).
+   */
+  public String reverseName() {
+    StringBuilder out = new StringBuilder(ipv4 ? 29 : 73);
+    if (ipv4) {
+      for (int shift = 0; shift < 32; shift += 8) {
+        out.append((low >>> shift) & 0xff).append('.');
+      }
+      return out.append("in-addr.arpa").toString();
+    }
+    appendNibbles(out, low);
+    appendNibbles(out, high);
+    return out.append("ip6.arpa").toString();
+  }
+
+  private static void appendNibbles(StringBuilder out, long half) {
+    for (int shift = 0; shift < 64; shift += 4) {
+      out.append(Character.forDigit((int) ((half >>> shift) & 0xf), 16)).append('.');
+    }
+  }
+
+  /**
+   * The form of the {@code %{i}} macro (RFC 7208 §7.3): dotted decimal for IPv4, dot-separated
+   * nibbles for IPv6 ({@code 2.0.0.1.0.d.b.8...}).
+   */
+  public String macroForm() {
+    if (ipv4) {
+      return toString();
+    }
+    StringBuilder out = new StringBuilder(63);
+    for (int shift = 60; shift >= 0; shift -= 4) {
+      out.append(Character.forDigit((int) ((high >>> shift) & 0xf), 16)).append('.');
+    }
+    for (int shift = 60; shift >= 0; shift -= 4) {
+      out.append(Character.forDigit((int) ((low >>> shift) & 0xf), 16));
+      if (shift > 0) {
+        out.append('.');
+      }
+    }
+    return out.toString();
+  }
+
+  /** The canonical literal: dotted quad, or RFC 5952 text for IPv6. */
+  @Override
+  public String toString() {
+    if (ipv4) {
+      return ((low >>> 24) & 0xff)
+          + "."
+          + ((low >>> 16) & 0xff)
+          + "."
+          + ((low >>> 8) & 0xff)
+          + "."
+          + (low & 0xff);
+    }
+    int[] groups = new int[8];
+    for (int k = 0; k < 4; k++) {
+      groups[k] = (int) ((high >>> (48 - 16 * k)) & 0xffff);
+      groups[k + 4] = (int) ((low >>> (48 - 16 * k)) & 0xffff);
+    }
+    int bestStart = -1;
+    int bestLength = 1;
+    for (int k = 0; k < 8; ) {
+      if (groups[k] != 0) {
+        k++;
+        continue;
+      }
+      int start = k;
+      while (k < 8 && groups[k] == 0) {
+        k++;
+      }
+      if (k - start > bestLength) {
+        bestStart = start;
+        bestLength = k - start;
+      }
+    }
+    StringBuilder out = new StringBuilder(39);
+    for (int k = 0; k < 8; k++) {
+      if (k == bestStart) {
+        out.append("::");
+        k += bestLength - 1;
+        continue;
+      }
+      if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+        out.append(':');
+      }
+      out.append(Integer.toHexString(groups[k]));
+    }
+    return out.toString();
+  }
+}

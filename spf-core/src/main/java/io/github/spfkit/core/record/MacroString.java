@@ -1,0 +1,61 @@
+package io.github.spfkit.core.record;
+
+import java.util.List;
+
+/**
+ * A macro-string (RFC 7208 §7.1): literal text and macros, as found in domain-specs, explanation
+ * strings and unknown modifiers. Adjacent literals are always merged, so two macro strings that
+ * mean the same thing are equal.
+ *
+ * @param tokens the pieces, in order
+ */
+public record MacroString(List<MacroToken> tokens) {
+
+  /** Copies the tokens. */
+  public MacroString {
+    tokens = List.copyOf(tokens);
+  }
+
+  /** A macro string of literal text only. */
+  public static MacroString literal(String text) {
+    return new MacroString(text.isEmpty() ? List.of() : List.of(new MacroToken.Literal(text)));
+  }
+
+  /** Whether any token is a macro. */
+  public boolean hasMacros() {
+    for (MacroToken token : tokens) {
+      if (token instanceof MacroToken.Macro) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The text when there are no macros: what a domain-spec without macros names.
+   *
+   * @throws IllegalStateException if the string has macros
+   */
+  public String literalText() {
+    if (tokens.isEmpty()) {
+      return "";
+    }
+    if (tokens.size() == 1 && tokens.get(0) instanceof MacroToken.Literal literal) {
+      return literal.text();
+    }
+    throw new IllegalStateException("macro string has macros: " + this);
+  }
+
+  /** The macro string as written in a record. */
+  @Override
+  public String toString() {
+    if (tokens.size() == 1) {
+      return tokens.get(0).toString();
+    }
+    StringBuilder out = new StringBuilder();
+    for (MacroToken token : tokens) {
+      out.append(token);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,269 @@
+package io.github.spfkit.core.record;
+
+import io.github.spfkit.core.net.IpAddress;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A directive: a qualifier and one of the eight mechanisms (RFC 7208 §5). {@code toString()} gives
+ * the canonical text: the qualifier only when it is not {@code +}, the mechanism name in lower
+ * case, CIDR lengths only when they are not the full length.
+ */
+public sealed interface Mechanism extends Term {
+
+  /** The qualifier that gives the result when this mechanism matches. */
+  Qualifier qualifier();
+
+  /**
+   * Whether evaluating this mechanism asks DNS and so counts against the limit of 10 (RFC 7208
+   * §4.6.4): {@code include}, {@code a}, {@code mx}, {@code ptr} and {@code exists}.
+   */
+  default boolean queriesDns() {
+    return false;
+  }
+
+  /** The mechanism's name in lower case: {@code all}, {@code include}, ... */
+  String name();
+
+  /** {@code all}: always matches (§5.1). */
+  record All(Qualifier qualifier) implements Mechanism {
+    /** Checks the qualifier. */
+    public All {
+      Objects.requireNonNull(qualifier, "qualifier");
+    }
+
+    @Override
+    public String name() {
+      return "all";
+    }
+
+    @Override
+    public String toString() {
+      return qualifierText(qualifier) + "all";
+    }
+  }
+
+  /**
+   * {@code include:domain}: matches when the included policy passes (§5.2).
+   *
+   * @param qualifier the qualifier
+   * @param domain the domain-spec
+   */
+  record Include(Qualifier qualifier, MacroString domain) implements Mechanism {
+    /** Checks both parts. */
+    public Include {
+      Objects.requireNonNull(qualifier, "qualifier");
+      Objects.requireNonNull(domain, "domain");
+    }
+
+    @Override
+    public boolean queriesDns() {
+      return true;
+    }
+
+    @Override
+    public String name() {
+      return "include";
+    }
+
+    @Override
+    public String toString() {
+      return qualifierText(qualifier) + "include:" + domain;
+    }
+  }
+
+  /**
+   * {@code a[:domain][/ip4-cidr][//ip6-cidr]}: matches an address of the domain (§5.3).
+   *
+   * @param qualifier the qualifier
+   * @param domain the domain-spec, or {@code null} for the domain being checked
+   * @param ip4Prefix the IPv4 prefix length, 32 by default
+   * @param ip6Prefix the IPv6 prefix length, 128 by default
+   */
+  record A(Qualifier qualifier, @Nullable MacroString domain, int ip4Prefix, int ip6Prefix)
+      implements Mechanism {
+    /** Checks the qualifier and the prefix ranges. */
+    public A {
+      Objects.requireNonNull(qualifier, "qualifier");
+      checkPrefixes(ip4Prefix, ip6Prefix);
+    }
+
+    @Override
+    public boolean queriesDns() {
+      return true;
+    }
+
+    @Override
+    public String name() {
+      return "a";
+    }
+
+    @Override
+    public String toString() {
+      return qualifierText(qualifier) + "a" + target(domain) + dualCidr(ip4Prefix, ip6Prefix);
+    }
+  }
+
+  /**
+   * {@code mx[:domain][/ip4-cidr][//ip6-cidr]}: matches an address of one of the domain's mail
+   * exchangers (§5.4).
+   *
+   * @param qualifier the qualifier
+   * @param domain the domain-spec, or {@code null} for the domain being checked
+   * @param ip4Prefix the IPv4 prefix length, 32 by default
+   * @param ip6Prefix the IPv6 prefix length, 128 by default
+   */
+  record Mx(Qualifier qualifier, @Nullable MacroString domain, int ip4Prefix, int ip6Prefix)
+      implements Mechanism {
+    /** Checks the qualifier and the prefix ranges. */
+    public Mx {
+      Objects.requireNonNull(qualifier, "qualifier");
+      checkPrefixes(ip4Prefix, ip6Prefix);
+    }
+
+    @Override
+    public boolean queriesDns() {
+      return true;
+    }
+
+    @Override
+    public String name() {
+      return "mx";
+    }
+
+    @Override
+    public String toString() {
+      return qualifierText(qualifier) + "mx" + target(domain) + dualCidr(ip4Prefix, ip6Prefix);
+    }
+  }
+
+  /**
+   * {@code ptr[:domain]}: matches when a validated reverse name of the client ends in the domain
+   * (§5.5; its use is discouraged).
+   *
+   * @param qualifier the qualifier
+   * @param domain the domain-spec, or {@code null} for the domain being checked
+   */
+  record Ptr(Qualifier qualifier, @Nullable MacroString domain) implements Mechanism {
+    /** Checks the qualifier. */
+    public Ptr {
+      Objects.requireNonNull(qualifier, "qualifier");
+    }
+
+    @Override
+    public boolean queriesDns() {
+      return true;
+    }
+
+    @Override
+    public String name() {
+      return "ptr";
+    }
+
+    @Override
+    public String toString() {
+      return qualifierText(qualifier) + "ptr" + target(domain);
+    }
+  }
+
+  /**
+   * {@code ip4:network[/prefix]} (§5.6).
+   *
+   * @param qualifier the qualifier
+   * @param network the network address as written
+   * @param prefix the prefix length, 0-32
+   */
+  record Ip4(Qualifier qualifier, IpAddress network, int prefix) implements Mechanism {
+    /** Checks the family and the prefix. */
+    public Ip4 {
+      Objects.requireNonNull(qualifier, "qualifier");
+      if (!network.ipv4() || prefix < 0 || prefix > 32) {
+        throw new IllegalArgumentException("bad ip4 network: " + network + "/" + prefix);
+      }
+    }
+
+    @Override
+    public String name() {
+      return "ip4";
+    }
+
+    @Override
+    public String toString() {
+      return qualifierText(qualifier) + "ip4:" + network + (prefix == 32 ? "" : "/" + prefix);
+    }
+  }
+
+  /**
+   * {@code ip6:network[/prefix]} (§5.6).
+   *
+   * @param qualifier the qualifier
+   * @param network the network address as written
+   * @param prefix the prefix length, 0-128
+   */
+  record Ip6(Qualifier qualifier, IpAddress network, int prefix) implements Mechanism {
+    /** Checks the family and the prefix. */
+    public Ip6 {
+      Objects.requireNonNull(qualifier, "qualifier");
+      if (network.ipv4() || prefix < 0 || prefix > 128) {
+        throw new IllegalArgumentException("bad ip6 network: " + network + "/" + prefix);
+      }
+    }
+
+    @Override
+    public String name() {
+      return "ip6";
+    }
+
+    @Override
+    public String toString() {
+      return qualifierText(qualifier) + "ip6:" + network + (prefix == 128 ? "" : "/" + prefix);
+    }
+  }
+
+  /**
+   * {@code exists:domain}: matches when the domain has an A record (§5.7).
+   *
+   * @param qualifier the qualifier
+   * @param domain the domain-spec
+   */
+  record Exists(Qualifier qualifier, MacroString domain) implements Mechanism {
+    /** Checks both parts. */
+    public Exists {
+      Objects.requireNonNull(qualifier, "qualifier");
+      Objects.requireNonNull(domain, "domain");
+    }
+
+    @Override
+    public boolean queriesDns() {
+      return true;
+    }
+
+    @Override
+    public String name() {
+      return "exists";
+    }
+
+    @Override
+    public String toString() {
+      return qualifierText(qualifier) + "exists:" + domain;
+    }
+  }
+
+  private static String qualifierText(Qualifier qualifier) {
+    return qualifier == Qualifier.PASS ? "" : String.valueOf(qualifier.symbol());
+  }
+
+  private static String target(@Nullable MacroString domain) {
+    return domain == null ? "" : ":" + domain;
+  }
+
+  private static String dualCidr(int ip4Prefix, int ip6Prefix) {
+    return (ip4Prefix == 32 ? "" : "/" + ip4Prefix) + (ip6Prefix == 128 ? "" : "//" + ip6Prefix);
+  }
+
+  private static void checkPrefixes(int ip4Prefix, int ip6Prefix) {
+    if (ip4Prefix < 0 || ip4Prefix > 32 || ip6Prefix < 0 || ip6Prefix > 128) {
+      throw new IllegalArgumentException("bad CIDR lengths: /" + ip4Prefix + "//" + ip6Prefix);
+    }
+  }
+}

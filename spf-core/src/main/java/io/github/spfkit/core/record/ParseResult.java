@@ -1,0 +1,37 @@
+package io.github.spfkit.core.record;
+
+import java.util.List;
+import java.util.Objects;
+
+/** What parsing a record gave: the record, or the first syntax error. */
+public sealed interface ParseResult {
+
+  /**
+   * A record that parsed.
+   *
+   * @param record the record
+   * @param positions for each term, its 0-based character offset in the parsed text
+   */
+  record Valid(SpfRecord record, List<Integer> positions) implements ParseResult {
+    /** Checks there is one position per term. */
+    public Valid {
+      Objects.requireNonNull(record, "record");
+      positions = List.copyOf(positions);
+      if (positions.size() != record.terms().size()) {
+        throw new IllegalArgumentException("one position per term expected");
+      }
+    }
+  }
+
+  /**
+   * A record with a syntax error.
+   *
+   * @param error the first error found
+   */
+  record Invalid(SyntaxError error) implements ParseResult {
+    /** Checks the error. */
+    public Invalid {
+      Objects.requireNonNull(error, "error");
+    }
+  }
+}
