@@ -37,12 +37,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class InMemoryDns implements DnsLookup {
 
+  /** CNAME hops followed before a chain counts as a loop (a temporary failure, RFC 1034 §3.6.2). */
+  public static final int MAX_CNAME_HOPS = 16;
+
   /** The TTL given to every answer. */
   public static final long TTL_SECONDS = 300;
 
   private final Map<String, Map<RecordType, List<String>>> records;
   private final Set<String> existing;
   private final Set<String> timeouts;
+  private final Map<String, String> aliases;
   private final boolean recording;
   private final ConcurrentLinkedQueue<DnsQuestion> queries = new ConcurrentLinkedQueue<>();
 
@@ -56,11 +60,15 @@ public final class InMemoryDns implements DnsLookup {
         });
     this.records = copy;
     this.timeouts = Set.copyOf(builder.timeouts);
+    this.aliases = Map.copyOf(builder.aliases);
     Set<String> names = new HashSet<>();
     for (String name : copy.keySet()) {
       addWithParents(names, name);
     }
     for (String name : timeouts) {
+      addWithParents(names, name);
+    }
+    for (String name : aliases.keySet()) {
       addWithParents(names, name);
     }
     this.existing = names;
@@ -103,6 +111,13 @@ public final class InMemoryDns implements DnsLookup {
    */
   public DnsAnswer answer(String name, RecordType type) {
     String key = normalize(name);
+    int hops = 0;
+    for (String next = aliases.get(key); next != null; next = aliases.get(key)) {
+      if (++hops > MAX_CNAME_HOPS) {
+        return new DnsAnswer.TemporaryFailure("CNAME chain too long or looping at " + name);
+      }
+      key = next;
+    }
     if (timeouts.contains(key)) {
       return new DnsAnswer.TemporaryFailure("timed out: " + name + " " + type);
     }
@@ -140,6 +155,7 @@ public final class InMemoryDns implements DnsLookup {
   public static final class Builder {
     private final Map<String, Map<RecordType, List<String>>> records = new HashMap<>();
     private final Set<String> timeouts = new HashSet<>();
+    private final Map<String, String> aliases = new HashMap<>();
     private boolean recording;
 
     private Builder() {}
@@ -192,6 +208,15 @@ public final class InMemoryDns implements DnsLookup {
      */
     public Builder exists(String name) {
       records.computeIfAbsent(normalize(name), n -> new EnumMap<>(RecordType.class));
+      return this;
+    }
+
+    /**
+     * Makes {@code name} an alias of {@code target} (a CNAME): questions about it are answered for
+     * the target, chains are followed, and a loop answers {@link DnsAnswer.TemporaryFailure}.
+     */
+    public Builder cname(String name, String target) {
+      aliases.put(normalize(name), normalize(target));
       return this;
     }
 
