@@ -1,0 +1,244 @@
+package io.github.spfkit.examples.cli;
+
+import io.github.spfkit.core.Check;
+import io.github.spfkit.core.Limits;
+import io.github.spfkit.core.SpfChecker;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code spf check --batch}: JSON Lines in, JSON Lines out, in the same order. Checks run
+ * concurrently through {@link Check#evaluateAsync()}, at most {@value #IN_FLIGHT} at a time, and
+ * each result is written as soon as it and all before it are done, so a pipe streams.
+ *
+ * <p>Each input line is an object {@code {"id":..,"ip":..,"mailfrom":..,"helo":..}}: {@code id}
+ * is echoed as it came (any JSON value, or {@code null} when absent); an empty {@code mailfrom} is
+ * the null sender; without {@code mailfrom} the HELO identity is checked. Blank lines are skipped.
+ * A line that cannot be checked gives {@code {"id":..,"line":N,"error":"..."}} and the batch goes
+ * on. Not thread safe: one batch per instance at a time.
+ */
+final class BatchCheck {
+  static final int IN_FLIGHT = 256;
+  static final int LONG_BATCH = 200;
+  private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
+
+  private final SpfChecker checker;
+  private final @Nullable String record;
+  private final boolean trace;
+  private final Limits limits;
+
+  BatchCheck(SpfChecker checker, @Nullable String record, boolean trace, Limits limits) {
+    this.checker = checker;
+    this.record = record;
+    this.trace = trace;
+    this.limits = limits;
+  }
+
+  /**
+   * Checks every line of {@code source} ({@code -} for standard input) and writes the results.
+   *
+   * @throws UsageException if the file cannot be read
+   */
+  void run(String source, Console console) {
+    try (BufferedReader reader = open(source, console)) {
+      run(reader, console);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("cannot read " + source + ": no such file");
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + source + ": " + e.getMessage());
+    }
+  }
+
+  private static BufferedReader open(String source, Console console) throws IOException {
+    if (source.equals("-")) {
+      return new BufferedReader(new InputStreamReader(console.in(), StandardCharsets.UTF_8));
+    }
+    Path path = Path.of(source);
+    if (Files.isDirectory(path)) {
+      throw new IOException("is a directory");
+    }
+    return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+  }
+
+  private void run(BufferedReader reader, Console console) throws IOException {
+    PrintWriter out = console.out();
+    Progress progress = new Progress(console);
+    ArrayDeque<CompletableFuture<Map<String, @Nullable Object>>> pending = new ArrayDeque<>();
+    int lineNumber = 0;
+    for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+      lineNumber++;
+      if (line.isBlank()) {
+        continue;
+      }
+      pending.add(submit(line, lineNumber));
+      while (!pending.isEmpty() && (pending.size() >= IN_FLIGHT || pending.peek().isDone())) {
+        write(out, pending.remove(), progress);
+      }
+    }
+    while (!pending.isEmpty()) {
+      write(out, pending.remove(), progress);
+    }
+    out.flush();
+    progress.finish();
+  }
+
+  private static void write(
+      PrintWriter out, CompletableFuture<Map<String, @Nullable Object>> next, Progress progress) {
+    Map<String, @Nullable Object> object = next.join();
+    out.println(Json.line(object));
+    progress.written(object.containsKey("error"));
+  }
+
+  private CompletableFuture<Map<String, @Nullable Object>> submit(String line, int lineNumber) {
+    Map<String, Object> input;
+    try {
+      input = Json.object(line);
+    } catch (IOException | RuntimeException e) {
+      return CompletableFuture.completedFuture(
+          error(null, lineNumber, "not a JSON object: " + firstLine(e.getMessage())));
+    }
+    @Nullable Object id = input.get("id");
+    Check check;
+    try {
+      check = describe(input);
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(error(id, lineNumber, e.getMessage()));
+    }
+    return check
+        .evaluateAsync()
+        .toCompletableFuture()
+        .thenApply(
+            result -> {
+              Map<String, @Nullable Object> out = new LinkedHashMap<>();
+              out.put("id", id);
+              out.putAll(CheckOutput.json(result, trace, limits));
+              return out;
+            })
+        .exceptionally(
+            failure ->
+                error(id, lineNumber, "check failed: " + firstLine(unwrap(failure).toString())));
+  }
+
+  private Check describe(Map<String, Object> input) {
+    String ip = text(input, "ip");
+    String mailFrom = text(input, "mailfrom");
+    String helo = text(input, "helo");
+    if (ip == null) {
+      throw new IllegalArgumentException("missing \"ip\"");
+    }
+    if (mailFrom == null && helo == null) {
+      throw new IllegalArgumentException("give \"mailfrom\", \"helo\" or both");
+    }
+    if (mailFrom != null && mailFrom.isBlank() && helo == null) {
+      throw new IllegalArgumentException(
+          "the null sender (empty \"mailfrom\") is checked as postmaster@HELO: add \"helo\"");
+    }
+    Check check = checker.check();
+    try {
+      check.ip(ip);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("not an IP address: \"" + ip + "\"");
+    }
+    if (mailFrom != null) {
+      check.mailFrom(mailFrom);
+    }
+    if (helo != null) {
+      check.helo(helo);
+    }
+    if (record != null) {
+      check.policy(record);
+    }
+    return check;
+  }
+
+  private static @Nullable String text(Map<String, Object> input, String field) {
+    Object value = input.get(field);
+    if (value == null) {
+      return null;
+    }
+    if (value instanceof String text) {
+      return text;
+    }
+    throw new IllegalArgumentException("\"" + field + "\" must be a string");
+  }
+
+  private static Map<String, @Nullable Object> error(
+      @Nullable Object id, int lineNumber, @Nullable String message) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("id", id);
+    out.put("line", lineNumber);
+    out.put("error", message == null ? "unreadable line" : message);
+    return out;
+  }
+
+  private static Throwable unwrap(Throwable failure) {
+    Throwable current = failure;
+    while (current instanceof CompletionException && current.getCause() != null) {
+      current = current.getCause();
+    }
+    return current;
+  }
+
+  private static String firstLine(@Nullable String message) {
+    if (message == null) {
+      return "unreadable";
+    }
+    int end = message.indexOf('\n');
+    return (end < 0 ? message : message.substring(0, end)).strip();
+  }
+
+  /** The progress line on a terminal's standard error, for long batches only. */
+  private static final class Progress {
+    private final Console console;
+    private int written;
+    private int errors;
+    private long lastDrawn;
+    private boolean drawn;
+
+    Progress(Console console) {
+      this.console = console;
+    }
+
+    void written(boolean error) {
+      written++;
+      if (error) {
+        errors++;
+      }
+      if (!console.errIsTerminal() || written < LONG_BATCH) {
+        return;
+      }
+      long now = System.nanoTime();
+      if (!drawn || now - lastDrawn >= PROGRESS_EVERY_NANOS) {
+        draw();
+        lastDrawn = now;
+      }
+    }
+
+    void finish() {
+      if (drawn) {
+        draw();
+        console.err().println();
+        console.err().flush();
+      }
+    }
+
+    private void draw() {
+      drawn = true;
+      console.err().print("\rspf check --batch: " + Texts.count(written, "line") + " checked, "
+          + Texts.count(errors, "error"));
+      console.err().flush();
+    }
+  }
+}

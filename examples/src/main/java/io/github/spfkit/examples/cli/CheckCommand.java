@@ -1,0 +1,143 @@
+package io.github.spfkit.examples.cli;
+
+import io.github.spfkit.core.Check;
+import io.github.spfkit.core.Limits;
+import io.github.spfkit.core.SpfChecker;
+import io.github.spfkit.core.SpfResult;
+import java.io.PrintWriter;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code spf check}: one SPF check from the command line, or many from JSON Lines with {@code
+ * --batch}. Exits 0 whatever the SPF result; 2 for bad usage or unreadable input.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    header = "Checks an IP address against a domain's SPF policy.",
+    description = {
+      "Checks whether IP may send mail for the sender's domain (MAIL FROM identity),",
+      "or with --helo alone for the HELO name (HELO identity). An empty --sender is",
+      "the null sender, checked as postmaster@ the HELO name.",
+      "With --batch, reads JSON Lines {\"id\":..,\"ip\":..,\"mailfrom\":..,\"helo\":..} and",
+      "writes one JSON object per line, in the same order."
+    })
+public final class CheckCommand implements Callable<Integer> {
+
+  @ParentCommand @Nullable SpfCommand parent;
+
+  @Mixin DnsOptions dns = new DnsOptions();
+
+  @Option(names = "--ip", paramLabel = "IP", description = "The client's IP address.")
+  @Nullable String ip;
+
+  @Option(
+      names = "--sender",
+      paramLabel = "ADDRESS",
+      description = "The MAIL FROM address; empty for the null sender <>.")
+  @Nullable String sender;
+
+  @Option(names = "--helo", paramLabel = "NAME", description = "The HELO/EHLO name.")
+  @Nullable String helo;
+
+  @Option(
+      names = "--record",
+      paramLabel = "TEXT",
+      description = "What if: evaluate TEXT as the checked domain's SPF record.")
+  @Nullable String record;
+
+  @Option(
+      names = "--default-explanation",
+      paramLabel = "TEXT",
+      description = "The explanation for fail when the policy gives none (macros expand).")
+  @Nullable String defaultExplanation;
+
+  @Option(names = "--json", description = "Write one JSON object.")
+  boolean json;
+
+  @Option(names = "--trace", description = "Add the evaluation as a tree.")
+  boolean trace;
+
+  @Option(
+      names = "--batch",
+      paramLabel = "FILE|-",
+      description = "Check every line of FILE (or standard input) as JSON Lines.")
+  @Nullable String batch;
+
+  /** Creates the command (picocli instantiates it). */
+  public CheckCommand() {}
+
+  @Override
+  public Integer call() {
+    Console console = Objects.requireNonNull(parent, "parent").console();
+    String batchSource = batch;
+    if (batchSource != null) {
+      if (ip != null || sender != null || helo != null) {
+        throw new UsageException("--batch takes the IP, sender and HELO name from each line");
+      }
+      try (DnsOptions.Session session = dns.open()) {
+        SpfChecker checker = checker(session);
+        new BatchCheck(checker, record, trace, Limits.RFC).run(batchSource, console);
+      }
+      return SpfCommand.EXIT_OK;
+    }
+    String address = ip;
+    if (address == null) {
+      throw new UsageException("missing --ip (or use --batch)");
+    }
+    if (sender == null && helo == null) {
+      throw new UsageException("give --sender ADDRESS, --helo NAME, or both");
+    }
+    if (sender != null && sender.isBlank() && helo == null) {
+      throw new UsageException("the null sender is checked as postmaster@HELO: add --helo NAME");
+    }
+    try (DnsOptions.Session session = dns.open()) {
+      Check check = checker(session).check();
+      try {
+        check.ip(address);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("not an IP address: '" + address + "'");
+      }
+      if (sender != null) {
+        check.mailFrom(sender);
+      }
+      if (helo != null) {
+        check.helo(helo);
+      }
+      if (record != null) {
+        check.policy(record);
+      }
+      SpfResult result = check.evaluate();
+      print(console.out(), result);
+    }
+    return SpfCommand.EXIT_OK;
+  }
+
+  private void print(PrintWriter out, SpfResult result) {
+    if (json) {
+      out.println(Json.pretty(CheckOutput.json(result, trace, Limits.RFC)));
+      return;
+    }
+    CheckOutput.text(result, Limits.RFC).forEach(out::println);
+    if (trace) {
+      out.println();
+      out.println("Trace:");
+      TraceTree.of(result.trace()).lines().forEach(out::println);
+    }
+  }
+
+  private SpfChecker checker(DnsOptions.Session session) {
+    SpfChecker.Builder builder = SpfChecker.builder().dns(session.lookup()).limits(Limits.RFC);
+    if (defaultExplanation != null) {
+      builder.defaultExplanation(defaultExplanation);
+    }
+    return builder.build();
+  }
+}

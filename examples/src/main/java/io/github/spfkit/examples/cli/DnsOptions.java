@@ -1,0 +1,89 @@
+package io.github.spfkit.examples.cli;
+
+import io.github.spfkit.core.dns.DnsLookup;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/**
+ * The DNS options every command takes: {@code --zone FILE} (repeatable) answers from RFC 1035
+ * master files with no network; {@code --dns HOST[:PORT]} (repeatable) asks those servers;
+ * without either, the system resolver is asked. {@code --timeout} bounds each DNS query.
+ */
+public final class DnsOptions {
+
+  /** The per-query timeout without {@code --timeout}. */
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+  @Option(
+      names = "--zone",
+      paramLabel = "FILE",
+      description = "Answer DNS from this RFC 1035 zone file (repeatable); no network.")
+  List<Path> zones = new ArrayList<>();
+
+  @Option(
+      names = "--dns",
+      paramLabel = "HOST[:PORT]",
+      converter = DnsServerConverter.class,
+      description = "Ask this DNS server (repeatable) instead of the system resolver.")
+  List<DnsServer> servers = new ArrayList<>();
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "Timeout for each DNS query, e.g. 500ms, 2s (default: 5s).")
+  @Nullable Duration timeout;
+
+  /** Creates the options (picocli fills them). */
+  public DnsOptions() {}
+
+  /**
+   * Opens the DNS the options describe.
+   *
+   * @throws UsageException if a zone file cannot be read or parsed, a server cannot be used, or
+   *     both {@code --zone} and {@code --dns} were given
+   */
+  Session open() {
+    if (!zones.isEmpty() && !servers.isEmpty()) {
+      throw new UsageException("give --zone or --dns, not both");
+    }
+    for (Path zone : zones) {
+      if (!Files.isRegularFile(zone)) {
+        throw new UsageException("cannot read zone file " + zone + ": no such file");
+      }
+    }
+    Duration perQuery = timeout == null ? DEFAULT_TIMEOUT : timeout;
+    throw new UsageException("DNS is not available yet (spf-dns has not landed): " + perQuery);
+  }
+
+  /** An open DNS seam and whatever must be released when the command ends. */
+  static final class Session implements AutoCloseable {
+    private final DnsLookup lookup;
+    private final @Nullable AutoCloseable resource;
+
+    Session(DnsLookup lookup, @Nullable AutoCloseable resource) {
+      this.lookup = lookup;
+      this.resource = resource;
+    }
+
+    DnsLookup lookup() {
+      return lookup;
+    }
+
+    @Override
+    public void close() {
+      if (resource != null) {
+        try {
+          resource.close();
+        } catch (Exception e) {
+          // nothing a user can do about a resolver that fails to shut down
+        }
+      }
+    }
+  }
+}
