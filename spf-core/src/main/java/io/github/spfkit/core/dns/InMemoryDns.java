@@ -118,15 +118,15 @@ public final class InMemoryDns implements DnsLookup {
       }
       key = next;
     }
-    if (timeouts.contains(key)) {
-      return new DnsAnswer.TemporaryFailure("timed out: " + name + " " + type);
-    }
     Map<RecordType, List<String>> byType = records.get(key);
     if (byType != null) {
       List<String> data = byType.get(type);
       if (data != null && !data.isEmpty()) {
         return new DnsAnswer.Records(data, TTL_SECONDS);
       }
+    }
+    if (timeouts.contains(key)) {
+      return new DnsAnswer.TemporaryFailure("timed out: " + name + " " + type);
     }
     return existing.contains(key)
         ? new DnsAnswer.NoRecords(TTL_SECONDS)
@@ -220,7 +220,10 @@ public final class InMemoryDns implements DnsLookup {
       return this;
     }
 
-    /** Makes every question about {@code name} answer {@link DnsAnswer.TemporaryFailure}. */
+    /**
+     * Makes questions about {@code name} answer {@link DnsAnswer.TemporaryFailure}, for every type
+     * that has no records at the name (as a failing server would, with some data still cached).
+     */
     public Builder timeout(String name) {
       timeouts.add(normalize(name));
       return this;

@@ -18,6 +18,8 @@ import java.util.Optional;
  */
 public record IpAddress(long high, long low, boolean ipv4) {
 
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
   /** Checks that an IPv4 value fits in 32 bits. */
   public IpAddress {
     if (ipv4 && (high != 0 || (low >>> 32) != 0)) {
@@ -270,7 +272,7 @@ public record IpAddress(long high, long low, boolean ipv4) {
 
   /**
    * The form of the {@code %{i}} macro (RFC 7208 §7.3): dotted decimal for IPv4, dot-separated
-   * nibbles for IPv6 ({@code 2.0.0.1.0.d.b.8...}).
+   * upper-case nibbles for IPv6 ({@code 2.0.0.1.0.D.B.8...}, as in the RFC's §7.4 examples).
    */
   public String macroForm() {
     if (ipv4) {
@@ -278,10 +280,10 @@ public record IpAddress(long high, long low, boolean ipv4) {
     }
     StringBuilder out = new StringBuilder(63);
     for (int shift = 60; shift >= 0; shift -= 4) {
-      out.append(Character.forDigit((int) ((high >>> shift) & 0xf), 16)).append('.');
+      out.append(HEX[(int) ((high >>> shift) & 0xf)]).append('.');
     }
     for (int shift = 60; shift >= 0; shift -= 4) {
-      out.append(Character.forDigit((int) ((low >>> shift) & 0xf), 16));
+      out.append(HEX[(int) ((low >>> shift) & 0xf)]);
       if (shift > 0) {
         out.append('.');
       }

@@ -1,11 +1,714 @@
 package io.github.spfkit.core.record;
 
-/** Placeholder. */
+import io.github.spfkit.core.net.IpAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses SPF records by the ABNF of RFC 7208 §12, without regular expressions.
+ *
+ * <p>Parsing never throws for bad input: a record that does not follow the grammar gives a {@link
+ * ParseResult.Invalid} with the first {@link SyntaxError}, its 0-based position and, where the
+ * mistake is a common one, a hint ({@code ip:} for {@code ip4:}, a {@code -all} glued to the
+ * previous term, a missing colon, {@code redirect:} for {@code redirect=}). Beyond the ABNF, a
+ * domain-spec without macros must be a usable domain name: no empty labels, none over 63
+ * characters, at most 253 in all. Thread safe: the class has no state.
+ */
 public final class RecordParser {
+
+  private static final String[] MECHANISMS = {
+    "all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists"
+  };
+
   private RecordParser() {}
 
-  /** Placeholder. */
+  /**
+   * Whether {@code text} is an SPF version 1 record: {@code v=spf1} in any case, followed by a
+   * space or the end (RFC 7208 §4.5). Records for which this is false are not SPF's business.
+   */
+  public static boolean isSpfRecord(String text) {
+    return text.length() >= 6
+        && text.regionMatches(true, 0, SpfRecord.VERSION, 0, 6)
+        && (text.length() == 6 || text.charAt(6) == ' ');
+  }
+
+  /**
+   * Parses one record.
+   *
+   * @param text the record, e.g. {@code v=spf1 mx -all}
+   * @return the record with the position of each term, or the first syntax error
+   */
   public static ParseResult parse(String text) {
-    throw new UnsupportedOperationException();
+    if (!isSpfRecord(text)) {
+      String hint =
+          text.regionMatches(true, 0, "v=spf", 0, 5) || text.regionMatches(true, 0, "spf1", 0, 4)
+              ? "a record starts with exactly 'v=spf1' and a space"
+              : null;
+      return new ParseResult.Invalid(
+          new SyntaxError("not an SPF record: it must start with 'v=spf1'", 0, hint));
+    }
+    List<Term> terms = new ArrayList<>();
+    List<Integer> positions = new ArrayList<>();
+    int redirectAt = -1;
+    int expAt = -1;
+    int length = text.length();
+    int i = 6;
+    while (i < length) {
+      if (text.charAt(i) == ' ') {
+        i++;
+        continue;
+      }
+      int end = text.indexOf(' ', i);
+      if (end < 0) {
+        end = length;
+      }
+      Parsed parsed = new TermParser(text, i, end).parse();
+      if (parsed.error != null) {
+        return new ParseResult.Invalid(parsed.error);
+      }
+      Term term = parsed.term;
+      if (term instanceof Modifier.Redirect) {
+        if (redirectAt >= 0) {
+          return invalid("'redirect' appears twice; it may appear once", i, null);
+        }
+        redirectAt = i;
+      } else if (term instanceof Modifier.Explanation) {
+        if (expAt >= 0) {
+          return invalid("'exp' appears twice; it may appear once", i, null);
+        }
+        expAt = i;
+      }
+      if (term != null) {
+        terms.add(term);
+        positions.add(i);
+      }
+      i = end;
+    }
+    return new ParseResult.Valid(new SpfRecord(terms), positions);
+  }
+
+  /**
+   * Parses an explanation string, the TXT text an {@code exp=} modifier points at (RFC 7208 §6.2):
+   * a macro-string in which spaces are literal and the {@code c}, {@code r} and {@code t} macros
+   * are allowed.
+   *
+   * @param text the explanation text
+   * @return the macro string, or empty if the text has a syntax error or characters outside ASCII
+   */
+  public static Optional<MacroString> parseExplanation(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return Optional.empty();
+      }
+    }
+    MacroParser parser = new MacroParser(text, 0, text.length(), true, true);
+    MacroString result = parser.parse();
+    return parser.error == null ? Optional.of(result) : Optional.empty();
+  }
+
+  /**
+   * Parses a domain-spec (RFC 7208 §7.1) on its own, as it would appear after {@code include:}.
+   *
+   * @param text the domain-spec, e.g. {@code _spf.%{d}}
+   * @return the macro string or the syntax error, its position relative to {@code text}
+   */
+  public static DomainSpecResult parseDomainSpec(String text) {
+    TermParser parser = new TermParser(text, 0, text.length());
+    MacroString spec = parser.domainSpec(0, text.length(), "domain");
+    SyntaxError error = parser.error;
+    return error == null
+        ? new DomainSpecResult.Valid(spec == null ? MacroString.literal("") : spec)
+        : new DomainSpecResult.Invalid(error);
+  }
+
+  /** What {@link #parseDomainSpec(String)} gave. */
+  public sealed interface DomainSpecResult {
+    /**
+     * A valid domain-spec.
+     *
+     * @param spec the parsed macro string
+     */
+    record Valid(MacroString spec) implements DomainSpecResult {}
+
+    /**
+     * An invalid domain-spec.
+     *
+     * @param error the syntax error
+     */
+    record Invalid(SyntaxError error) implements DomainSpecResult {}
+  }
+
+  private static ParseResult invalid(String message, int position, @Nullable String hint) {
+    return new ParseResult.Invalid(new SyntaxError(message, position, hint));
+  }
+
+  /** A term or an error. */
+  private static final class Parsed {
+    final @Nullable Term term;
+    final @Nullable SyntaxError error;
+
+    Parsed(@Nullable Term term, @Nullable SyntaxError error) {
+      this.term = term;
+      this.error = error;
+    }
+  }
+
+  /** Parses the term in {@code text[start, end)}. */
+  private static final class TermParser {
+    private final String text;
+    private final int start;
+    private final int end;
+    @Nullable SyntaxError error;
+
+    TermParser(String text, int start, int end) {
+      this.text = text;
+      this.start = start;
+      this.end = end;
+    }
+
+    Parsed parse() {
+      for (int i = start; i < end; i++) {
+        char c = text.charAt(i);
+        if (c > 0x7e) {
+          return fail(
+              "non-ASCII character U+" + String.format(Locale.ROOT, "%04X", (int) c),
+              i,
+              "SPF records are 7-bit ASCII (RFC 7208 §3.1)");
+        }
+        if (c < 0x21) {
+          return fail(
+              "control character 0x" + String.format(Locale.ROOT, "%02X", (int) c),
+              i,
+              "terms are separated by single spaces only");
+        }
+      }
+      int i = start;
+      Qualifier qualifier = Qualifier.of(text.charAt(i));
+      if (qualifier != null) {
+        i++;
+      }
+      int nameStart = i;
+      while (i < end && isNameChar(text.charAt(i))) {
+        i++;
+      }
+      String name = text.substring(nameStart, i);
+      if (i < end && text.charAt(i) == '=') {
+        return modifier(qualifier, name, nameStart, i);
+      }
+      String lower = name.toLowerCase(Locale.ROOT);
+      Qualifier q = qualifier == null ? Qualifier.PASS : qualifier;
+      switch (lower) {
+        case "all":
+          if (i != end) {
+            return fail("'all' takes no argument", i, gluedHint(i));
+          }
+          return ok(new Mechanism.All(q));
+        case "include":
+        case "exists":
+          {
+            if (i == end || text.charAt(i) != ':') {
+              return fail("'" + lower + "' needs ':' and a domain", i, null);
+            }
+            MacroString domain = domainSpec(i + 1, end, lower);
+            if (domain == null) {
+              return new Parsed(null, error);
+            }
+            return ok(
+                lower.equals("include")
+                    ? new Mechanism.Include(q, domain)
+                    : new Mechanism.Exists(q, domain));
+          }
+        case "a":
+        case "mx":
+          return aOrMx(q, lower, i);
+        case "ptr":
+          {
+            MacroString domain = null;
+            if (i < end) {
+              if (text.charAt(i) != ':') {
+                return fail("'ptr' takes only ':domain'", i, gluedHint(i));
+              }
+              domain = domainSpec(i + 1, end, "ptr");
+              if (domain == null) {
+                return new Parsed(null, error);
+              }
+            }
+            return ok(new Mechanism.Ptr(q, domain));
+          }
+        case "ip4":
+        case "ip6":
+          return ip(q, lower, i);
+        default:
+          return unknownMechanism(name, nameStart, i);
+      }
+    }
+
+    private Parsed modifier(@Nullable Qualifier qualifier, String name, int nameStart, int eq) {
+      if (qualifier != null) {
+        return fail("a modifier takes no qualifier", start, null);
+      }
+      if (name.isEmpty()) {
+        return fail("modifier without a name", start, null);
+      }
+      if (!isAlpha(name.charAt(0))) {
+        return fail(
+            "modifier name '" + name + "' must start with a letter", nameStart, null);
+      }
+      String lower = name.toLowerCase(Locale.ROOT);
+      if (lower.equals("redirect") || lower.equals("exp")) {
+        MacroString domain = domainSpec(eq + 1, end, lower);
+        if (domain == null) {
+          return new Parsed(null, error);
+        }
+        return ok(
+            lower.equals("redirect")
+                ? new Modifier.Redirect(domain)
+                : new Modifier.Explanation(domain));
+      }
+      MacroParser value = new MacroParser(text, eq + 1, end, false, false);
+      MacroString parsed = value.parse();
+      if (value.error != null) {
+        return new Parsed(null, value.error);
+      }
+      return ok(new Modifier.Unknown(name, parsed));
+    }
+
+    private Parsed aOrMx(Qualifier q, String name, int from) {
+      int domainEnd = end;
+      int ip6 = 128;
+      int ip4 = 32;
+      int k = domainEnd;
+      while (k > from && isDigit(text.charAt(k - 1))) {
+        k--;
+      }
+      if (k < domainEnd && k - 2 >= from && text.charAt(k - 1) == '/' && text.charAt(k - 2) == '/') {
+        ip6 = cidr(k, domainEnd, 128);
+        if (ip6 < 0) {
+          return new Parsed(null, error);
+        }
+        domainEnd = k - 2;
+        k = domainEnd;
+        while (k > from && isDigit(text.charAt(k - 1))) {
+          k--;
+        }
+      }
+      if (k < domainEnd && k - 1 >= from && text.charAt(k - 1) == '/') {
+        ip4 = cidr(k, domainEnd, 32);
+        if (ip4 < 0) {
+          return new Parsed(null, error);
+        }
+        domainEnd = k - 1;
+      }
+      MacroString domain = null;
+      if (from < domainEnd) {
+        if (text.charAt(from) != ':') {
+          return fail(
+              "'" + name + "' takes ':domain' and '/cidr' only",
+              from,
+              text.charAt(from) == '/'
+                  ? "CIDR lengths are /0-32 for IPv4 and //0-128 for IPv6"
+                  : gluedHint(from));
+        }
+        domain = domainSpec(from + 1, domainEnd, name);
+        if (domain == null) {
+          return new Parsed(null, error);
+        }
+      }
+      return ok(
+          name.equals("a")
+              ? new Mechanism.A(q, domain, ip4, ip6)
+              : new Mechanism.Mx(q, domain, ip4, ip6));
+    }
+
+    private Parsed ip(Qualifier q, String name, int from) {
+      boolean v4 = name.equals("ip4");
+      if (from == end || text.charAt(from) != ':') {
+        return fail("'" + name + "' needs ':' and an address", from, null);
+      }
+      int slash = text.indexOf('/', from + 1);
+      int networkEnd = slash < 0 || slash > end ? end : slash;
+      String literal = text.substring(from + 1, networkEnd);
+      Optional<IpAddress> address = IpAddress.parse(literal);
+      if (address.isEmpty() || address.get().ipv4() != v4) {
+        String hint;
+        if (address.isPresent()) {
+          hint = v4 ? "an IPv6 address goes in ip6:" : "an IPv4 address goes in ip4:";
+        } else {
+          hint = gluedHint(from + 1);
+        }
+        return fail(
+            "invalid " + (v4 ? "IPv4" : "IPv6") + " address '" + literal + "'", from + 1, hint);
+      }
+      int prefix = v4 ? 32 : 128;
+      if (networkEnd < end) {
+        prefix = cidr(networkEnd + 1, end, v4 ? 32 : 128);
+        if (prefix < 0) {
+          return new Parsed(null, error);
+        }
+      }
+      return ok(
+          v4
+              ? new Mechanism.Ip4(q, address.get(), prefix)
+              : new Mechanism.Ip6(q, address.get(), prefix));
+    }
+
+    /** A CIDR length in {@code [from, to)}, or -1 with {@link #error} set. */
+    private int cidr(int from, int to, int max) {
+      if (from == to) {
+        error = new SyntaxError("empty CIDR length", from, null);
+        return -1;
+      }
+      int value = 0;
+      for (int i = from; i < to; i++) {
+        char c = text.charAt(i);
+        if (!isDigit(c)) {
+          error =
+              new SyntaxError(
+                  "invalid CIDR length '" + text.substring(from, to) + "'", from, gluedHint(i));
+          return -1;
+        }
+        value = value * 10 + (c - '0');
+        if (value > 999) {
+          break;
+        }
+      }
+      if (to - from > 1 && text.charAt(from) == '0') {
+        error = new SyntaxError("CIDR length with a leading zero", from, null);
+        return -1;
+      }
+      if (value > max) {
+        error =
+            new SyntaxError(
+                "CIDR length " + text.substring(from, to) + " is over " + max,
+                from,
+                max == 32 ? "an IPv6 length is written with two slashes: //" + value : null);
+        return -1;
+      }
+      return value;
+    }
+
+    /** A domain-spec in {@code [from, to)}, or null with {@link #error} set. */
+    @Nullable MacroString domainSpec(int from, int to, String owner) {
+      if (from >= to) {
+        error = new SyntaxError("'" + owner + "' has an empty domain", from, null);
+        return null;
+      }
+      MacroParser macros = new MacroParser(text, from, to, false, false);
+      MacroString spec = macros.parse();
+      if (macros.error != null) {
+        error = macros.error;
+        return null;
+      }
+      int tail = macros.lastMacroEnd;
+      if (tail == to) {
+        return spec; // domain-end is a macro-expand
+      }
+      int literalEnd = to;
+      if (text.charAt(literalEnd - 1) == '.') {
+        literalEnd--;
+      }
+      int dot = text.lastIndexOf('.', literalEnd - 1);
+      if (dot < tail || dot < from) {
+        error =
+            new SyntaxError(
+                "'" + text.substring(from, to) + "' is not a fully qualified domain name",
+                from,
+                "a domain needs at least two labels, e.g. example.com");
+        return null;
+      }
+      if (!isTopLabel(dot + 1, literalEnd)) {
+        error =
+            new SyntaxError(
+                "invalid top-level label '" + text.substring(dot + 1, literalEnd) + "'",
+                dot + 1,
+                gluedHint(dot + 1));
+        return null;
+      }
+      if (tail == from) {
+        // no macros: the whole spec is a name to look up, so it must be a usable one
+        String message = labelProblem(from, literalEnd);
+        if (message != null) {
+          error = new SyntaxError(message, from, null);
+          return null;
+        }
+      }
+      return spec;
+    }
+
+    private @Nullable String labelProblem(int from, int to) {
+      if (to - from > 253) {
+        return "domain name longer than 253 characters";
+      }
+      int labelStart = from;
+      for (int i = from; i <= to; i++) {
+        if (i == to || text.charAt(i) == '.') {
+          int length = i - labelStart;
+          if (length == 0) {
+            return "empty label in domain name '" + text.substring(from, to) + "'";
+          }
+          if (length > 63) {
+            return "label longer than 63 characters in '" + text.substring(from, to) + "'";
+          }
+          labelStart = i + 1;
+        }
+      }
+      return null;
+    }
+
+    /** toplabel = ( *alphanum ALPHA *alphanum ) / ( 1*alphanum "-" *( alphanum / "-" ) alphanum ). */
+    private boolean isTopLabel(int from, int to) {
+      if (from >= to) {
+        return false;
+      }
+      boolean alpha = false;
+      boolean dash = false;
+      for (int i = from; i < to; i++) {
+        char c = text.charAt(i);
+        if (isAlpha(c)) {
+          alpha = true;
+        } else if (c == '-') {
+          dash = true;
+        } else if (!isDigit(c)) {
+          return false;
+        }
+      }
+      if (!dash) {
+        return alpha;
+      }
+      return text.charAt(from) != '-' && text.charAt(to - 1) != '-';
+    }
+
+    private Parsed unknownMechanism(String name, int nameStart, int nameEnd) {
+      String lower = name.toLowerCase(Locale.ROOT);
+      String hint = null;
+      if (lower.equals("redirect") || lower.equals("exp")) {
+        hint = "'" + lower + "' is a modifier: write " + lower + "=";
+      } else if (lower.equals("ip") || lower.equals("ipv4") || lower.equals("ipv6")) {
+        hint =
+            lower.equals("ipv4")
+                ? "did you mean ip4:?"
+                : lower.equals("ipv6") ? "did you mean ip6:?" : "did you mean ip4: or ip6:?";
+      } else {
+        hint = gluedHint(nameStart);
+        if (hint == null) {
+          for (String mechanism : MECHANISMS) {
+            if (lower.startsWith(mechanism)
+                && lower.length() > mechanism.length()
+                && !mechanism.equals("a")
+                && !mechanism.equals("all")) {
+              hint = "missing ':' after '" + mechanism + "'?";
+              break;
+            }
+          }
+        }
+        if (hint == null) {
+          String near = nearest(lower);
+          if (near != null) {
+            hint = "did you mean '" + near + "'?";
+          }
+        }
+      }
+      String shown = name.isEmpty() ? text.substring(start, end) : name;
+      return fail("unknown mechanism '" + shown + "'", name.isEmpty() ? start : nameStart, hint);
+    }
+
+    /** A hint when an {@code all} with a qualifier is glued to the text before it. */
+    private @Nullable String gluedHint(int from) {
+      for (int i = Math.max(from, start + 1); i + 3 < end + 1; i++) {
+        char c = text.charAt(i);
+        if ((c == '-' || c == '~' || c == '?' || c == '+')
+            && text.regionMatches(true, i + 1, "all", 0, 3)
+            && i + 4 == end) {
+          return "missing space before '" + text.substring(i, end) + "'";
+        }
+      }
+      return null;
+    }
+
+    private Parsed ok(Term term) {
+      return new Parsed(term, null);
+    }
+
+    private Parsed fail(String message, int position, @Nullable String hint) {
+      return new Parsed(null, new SyntaxError(message, position, hint));
+    }
+  }
+
+  /** The known mechanism within edit distance 2 of {@code name}, if one is. */
+  private static @Nullable String nearest(String name) {
+    if (name.length() < 3) {
+      return null;
+    }
+    for (String mechanism : MECHANISMS) {
+      if (mechanism.length() >= 3 && distance(name, mechanism) <= 2) {
+        return mechanism;
+      }
+    }
+    return null;
+  }
+
+  private static int distance(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 2 || a.length() > 20) {
+      return 3;
+    }
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /** Parses a macro-string (RFC 7208 §7.1) in {@code text[from, to)}. */
+  private static final class MacroParser {
+    private final String text;
+    private final int from;
+    private final int to;
+    private final boolean explanation;
+    private final boolean spaces;
+    @Nullable SyntaxError error;
+    /** The end of the last macro-expand (macro or escape); {@code from} if there is none. */
+    int lastMacroEnd;
+
+    MacroParser(String text, int from, int to, boolean explanation, boolean spaces) {
+      this.text = text;
+      this.from = from;
+      this.to = to;
+      this.explanation = explanation;
+      this.spaces = spaces;
+      this.lastMacroEnd = from;
+    }
+
+    MacroString parse() {
+      List<MacroToken> tokens = new ArrayList<>(4);
+      StringBuilder literal = new StringBuilder();
+      int i = from;
+      while (i < to) {
+        char c = text.charAt(i);
+        if (c != '%') {
+          if ((c < 0x21 && !(spaces && c == ' ')) || c > 0x7e) {
+            error = new SyntaxError("invalid character in macro string", i, null);
+            return new MacroString(tokens);
+          }
+          literal.append(c);
+          i++;
+          continue;
+        }
+        if (i + 1 >= to) {
+          error = new SyntaxError("'%' at the end", i, "write %% for a literal '%'");
+          return new MacroString(tokens);
+        }
+        char next = text.charAt(i + 1);
+        if (next == '%' || next == '_' || next == '-') {
+          literal.append(next == '%' ? "%" : next == '_' ? " " : "%20");
+          i += 2;
+          lastMacroEnd = i;
+          continue;
+        }
+        if (next != '{') {
+          error =
+              new SyntaxError(
+                  "'%' must be followed by '{', '%', '_' or '-'", i, "write %% for a literal '%'");
+          return new MacroString(tokens);
+        }
+        int close = text.indexOf('}', i + 2);
+        if (close < 0 || close >= to) {
+          error = new SyntaxError("unterminated macro", i, "a macro ends with '}'");
+          return new MacroString(tokens);
+        }
+        MacroToken.Macro macro = macro(i, i + 2, close);
+        if (macro == null) {
+          return new MacroString(tokens);
+        }
+        if (literal.length() > 0) {
+          tokens.add(new MacroToken.Literal(literal.toString()));
+          literal.setLength(0);
+        }
+        tokens.add(macro);
+        i = close + 1;
+        lastMacroEnd = i;
+      }
+      if (literal.length() > 0) {
+        tokens.add(new MacroToken.Literal(literal.toString()));
+      }
+      return new MacroString(tokens);
+    }
+
+    private MacroToken.@Nullable Macro macro(int percent, int from, int close) {
+      if (from == close) {
+        error = new SyntaxError("empty macro", percent, null);
+        return null;
+      }
+      char raw = text.charAt(from);
+      char letter = Character.toLowerCase(raw);
+      if (raw > 0x7e || "slodiphcrtv".indexOf(letter) < 0) {
+        error =
+            new SyntaxError(
+                "unknown macro letter '" + raw + "'", from, "macro letters are s l o d i p h c r t v");
+        return null;
+      }
+      if (!explanation && (letter == 'c' || letter == 'r' || letter == 't')) {
+        error =
+            new SyntaxError(
+                "macro '%{" + raw + "}' is allowed only in explanation strings", percent, null);
+        return null;
+      }
+      int i = from + 1;
+      int digits = 0;
+      int digitStart = i;
+      while (i < close && isDigit(text.charAt(i))) {
+        digits = Math.min(digits * 10 + (text.charAt(i) - '0'), 1000);
+        i++;
+      }
+      if (i > digitStart && digits == 0) {
+        error = new SyntaxError("macro digit transformer must be 1 or more", digitStart, null);
+        return null;
+      }
+      boolean reverse = false;
+      if (i < close && (text.charAt(i) == 'r' || text.charAt(i) == 'R')) {
+        reverse = true;
+        i++;
+      }
+      int delimiterStart = i;
+      while (i < close) {
+        if (".-+,/_=".indexOf(text.charAt(i)) < 0) {
+          error =
+              new SyntaxError(
+                  "invalid macro transformer or delimiter '" + text.charAt(i) + "'",
+                  i,
+                  "delimiters are . - + , / _ =");
+          return null;
+        }
+        i++;
+      }
+      return new MacroToken.Macro(
+          letter, Character.isUpperCase(raw), digits, reverse, text.substring(delimiterStart, close));
+    }
+  }
+
+  private static boolean isNameChar(char c) {
+    return isAlpha(c) || isDigit(c) || c == '-' || c == '_' || c == '.';
+  }
+
+  private static boolean isAlpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

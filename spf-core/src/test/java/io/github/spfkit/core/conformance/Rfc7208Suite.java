@@ -108,8 +108,12 @@ public final class Rfc7208Suite {
   }
 
   /**
-   * The records a scenario's DNS serves, after the driver's rules: an SPF entry is also served as
-   * TXT unless the name has TXT entries; TIMEOUT makes every lookup of the name fail temporarily.
+   * The records a scenario's DNS serves, after the reference driver's rules: an SPF entry is also
+   * served as TXT unless the name has TXT entries; a {@code TXT: NONE} entry means "no TXT record"
+   * (it is dropped, but still stops SPF entries from being served as TXT); a TIMEOUT entry makes
+   * lookups of the name time out for every type that has no data at the name (so {@code
+   * spftimeout.example.net}, whose TXT record exists, answers TXT questions and times out only for
+   * the type-99 question that RFC 7208 evaluators never ask).
    *
    * @return TXT, A, AAAA, MX, PTR and CNAME entries; TIMEOUT entries; no SPF entries
    */
@@ -122,6 +126,9 @@ public final class Rfc7208Suite {
     }
     List<ZoneEntry> served = new ArrayList<>();
     for (ZoneEntry entry : scenario.zone()) {
+      if (entry.type().equals("TXT") && entry.strings().equals(List.of("NONE"))) {
+        continue;
+      }
       if (entry.type().equals("SPF")) {
         if (!withTxt.contains(entry.name().toLowerCase(Locale.ROOT))) {
           served.add(new ZoneEntry(entry.name(), "TXT", entry.strings()));
