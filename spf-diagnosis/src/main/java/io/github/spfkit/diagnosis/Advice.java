@@ -1,0 +1,23 @@
+package io.github.spfkit.diagnosis;
+
+import java.util.Objects;
+
+/**
+ * One concrete step to take, in the diagnoser's language, with the real names, addresses and
+ * counts filled in.
+ *
+ * @param code a stable identifier of the step, e.g. {@code add-ip} or {@code flatten-includes}
+ * @param text the step for people, localized
+ */
+public record Advice(String code, String text) {
+  /** Checks both parts. */
+  public Advice {
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(text, "text");
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,44 @@
+package io.github.spfkit.diagnosis;
+
+/**
+ * The root cause of a bounce, with stable names a program may act on. Most SPF causes can only
+ * be told apart by a live analysis of the sender's records: see each constant.
+ */
+public enum Cause {
+  /** The client IP is not authorized by the envelope domain's record ({@code fail} for it). */
+  IP_NOT_AUTHORIZED,
+  /** The message was forwarded, expanded or relayed by a system that the sender's record does not list. */
+  FORWARDING,
+  /** More than 10 DNS-querying terms in the record's tree: {@code permerror} (RFC 7208 §4.6.4). */
+  TOO_MANY_LOOKUPS,
+  /** More than 2 lookups answered NXDOMAIN or no records: {@code permerror} (RFC 7208 §4.6.4). */
+  TOO_MANY_VOID_LOOKUPS,
+  /** More than one {@code v=spf1} record at one name: {@code permerror} (RFC 7208 §4.5). */
+  MULTIPLE_RECORDS,
+  /** A record in the tree does not parse, or names something that cannot be used: {@code permerror}. */
+  SYNTAX_ERROR,
+  /** The domain publishes no SPF record: {@code none}. */
+  NO_SPF_RECORD,
+  /** DNS failed while evaluating: {@code temperror}; usually transient. */
+  DNS_ERROR,
+  /** The HELO name's record does not authorize the client. */
+  HELO_FAILED,
+  /**
+   * Microsoft 365 outbound mail failed SPF although the domain authorizes Microsoft 365: the message
+   * left through the High Risk Delivery Pool or the relay pool (40.95.0.0/16), which the published
+   * {@code spf.protection.outlook.com} does not cover.
+   */
+  HIGH_RISK_DELIVERY_POOL,
+  /** The record ends in softfail or neutral and the receiver rejected anyway: its own policy is stricter. */
+  RECEIVER_POLICY,
+  /** DMARC failed: the From domain is not aligned with a passing SPF or DKIM domain. */
+  DMARC_ALIGNMENT,
+  /** The receiver requires authentication (SPF and/or DKIM) that the message did not have. */
+  AUTH_REQUIRED,
+  /** The record passes for the client IP today: fixed since, or a transient failure. */
+  PASSES_NOW,
+  /** The bounce is not about SPF or authentication. */
+  NOT_SPF,
+  /** The bounce is about SPF but the facts or DNS do not tell which cause. */
+  UNDETERMINED
+}

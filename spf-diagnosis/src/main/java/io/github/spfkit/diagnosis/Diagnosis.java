@@ -1,0 +1,66 @@
+package io.github.spfkit.diagnosis;
+
+import io.github.spfkit.core.SpfResult;
+import io.github.spfkit.diagnosis.bounce.BounceFacts;
+import io.github.spfkit.diagnosis.lint.LintReport;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a bounce means: the category the rejecting server's text states, the root cause found by a
+ * live analysis, the evidence, the advice, and a proposed record that was verified before it is
+ * offered. Immutable.
+ *
+ * <p>A diagnosis is always produced, also for input that is not mail at all: {@link #problems()}
+ * then says what could not be read, and the cause is {@link Cause#NOT_SPF} or {@link
+ * Cause#UNDETERMINED}.
+ *
+ * @param spfRelated whether the bounce is about SPF or authentication that SPF is part of
+ * @param category what the bounce text says
+ * @param cause the root cause
+ * @param facts what was read from the bounce
+ * @param domain the domain whose SPF was analyzed live (the envelope domain, or the HELO name for
+ *     HELO failures), or {@code null} if none was
+ * @param ip the client IP used for the live check: the one the bounce states, or the reporting
+ *     host's address as a candidate; {@code null} if none was known
+ * @param evidence the facts supporting the cause, in order of weight
+ * @param advice the steps to take, most important first
+ * @param proposal a verified record to publish, or {@code null} when no fix is computable or
+ *     none passed verification
+ * @param spfResult the live {@code check_host()} result for {@link #ip()} and {@link #domain()},
+ *     or {@code null} if it was not run
+ * @param lint the lint report of {@link #domain()}'s SPF tree, or {@code null} if it was not run
+ * @param problems what could not be read or analyzed (input too large, malformed MIME, DNS
+ *     deadline), empty when everything went well
+ */
+public record Diagnosis(
+    boolean spfRelated,
+    Category category,
+    Cause cause,
+    BounceFacts facts,
+    @Nullable String domain,
+    @Nullable String ip,
+    List<Evidence> evidence,
+    List<Advice> advice,
+    @Nullable Proposal proposal,
+    @Nullable SpfResult spfResult,
+    @Nullable LintReport lint,
+    List<String> problems) {
+
+  /** Checks the required parts and copies the lists. */
+  public Diagnosis {
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(cause, "cause");
+    Objects.requireNonNull(facts, "facts");
+    evidence = List.copyOf(evidence);
+    advice = List.copyOf(advice);
+    problems = List.copyOf(problems);
+  }
+
+  /** The proposed record's text, or {@code null} if there is no verified proposal. */
+  public @Nullable String proposedRecord() {
+    Proposal p = proposal;
+    return p == null ? null : p.record();
+  }
+}

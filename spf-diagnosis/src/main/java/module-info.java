@@ -1,0 +1,17 @@
+/**
+ * Diagnosis of SPF-related bounces: reads a bounce (RFC 3464 reports, Exchange, Postfix, Exim,
+ * Sendmail, qmail and plain-text notices), tells what the rejecting server said, finds the root
+ * cause through a live analysis over the {@link io.github.spfkit.core.dns.DnsLookup} seam, and
+ * gives advice with a proposed record that was verified before it is offered. Also a linter for
+ * any domain's SPF tree.
+ */
+module io.github.spfkit.diagnosis {
+  requires transitive io.github.spfkit.core;
+  requires static org.jspecify;
+  requires apache.mime4j.core;
+  requires apache.mime4j.dom;
+
+  exports io.github.spfkit.diagnosis;
+  exports io.github.spfkit.diagnosis.bounce;
+  exports io.github.spfkit.diagnosis.lint;
+}
