@@ -107,7 +107,7 @@ final class BatchCheck {
       input = Json.object(line);
     } catch (IOException | RuntimeException e) {
       return CompletableFuture.completedFuture(
-          error(null, lineNumber, "not a JSON object: " + firstLine(e.getMessage())));
+          error(null, lineNumber, "malformed JSON: " + firstLine(e.getMessage())));
     }
     @Nullable Object id = input.get("id");
     Check check;

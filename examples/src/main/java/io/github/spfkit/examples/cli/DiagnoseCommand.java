@@ -1,5 +1,17 @@
 package io.github.spfkit.examples.cli;
 
+import io.github.spfkit.core.Limits;
+import io.github.spfkit.diagnosis.BounceDiagnoser;
+import io.github.spfkit.diagnosis.Diagnosis;
+import io.github.spfkit.diagnosis.bounce.BounceFacts;
+import io.github.spfkit.diagnosis.bounce.BounceFormat;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -8,9 +20,24 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code spf diagnose}: draft, wired when spf-diagnosis lands. */
-@Command(name = "diagnose", mixinStandardHelpOptions = true, description = "Diagnoses a bounce.")
+/**
+ * {@code spf diagnose FILE|-}: reads a bounce and reports, top to bottom, what it says, what DNS
+ * says now, the cause, the steps, and a proposed record that was verified before it is shown.
+ * Exits 0 when it diagnosed the bounce (also when the bounce is not about SPF); 2 when the file
+ * cannot be read or is not a bounce at all.
+ */
+@Command(
+    name = "diagnose",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    header = "Explains an SPF bounce: cause, steps, and a verified record to publish.",
+    description = {
+      "Reads a bounce (an .eml file, a whole message, or pasted SMTP reply lines) and",
+      "checks the sender's SPF in DNS now to find the cause. With --zone the analysis",
+      "runs on the zone files alone, with no network."
+    })
 public final class DiagnoseCommand implements Callable<Integer> {
+
   @ParentCommand @Nullable SpfCommand parent;
 
   @Mixin DnsOptions dns = new DnsOptions();
@@ -18,8 +45,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|-", description = "The bounce message, or - for standard input.")
   String file = "";
 
-  @Option(names = "--lang", paramLabel = "en|id", description = "Language of the report.")
-  String lang = "en";
+  @Option(
+      names = "--lang",
+      paramLabel = "en|id",
+      converter = LanguageConverter.class,
+      description = "Language of the report: en (default) or id.")
+  Language language = Language.EN;
 
   @Option(names = "--json", description = "Write one JSON object.")
   boolean json;
@@ -29,6 +60,56 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new UsageException("diagnose is not available yet");
+    Console console = Objects.requireNonNull(parent, "parent").console();
+    Diagnosis diagnosis;
+    try (DnsOptions.Session session = dns.open()) {
+      BounceDiagnoser diagnoser =
+          BounceDiagnoser.builder()
+              .dns(session.lookup())
+              .limits(Limits.RFC)
+              .locale(language.locale())
+              .build();
+      diagnosis = diagnose(diagnoser, console);
+    }
+    if (!isBounce(diagnosis.facts())) {
+      throw new UsageException(
+          (file.equals("-") ? "standard input" : file)
+              + " is not a bounce: no SMTP reply or delivery status found");
+    }
+    PrintWriter out = console.out();
+    if (json) {
+      out.println(Json.pretty(DiagnoseOutput.json(diagnosis)));
+    } else {
+      DiagnoseOutput.text(diagnosis, language, Limits.RFC).forEach(out::println);
+    }
+    return SpfCommand.EXIT_OK;
+  }
+
+  private Diagnosis diagnose(BounceDiagnoser diagnoser, Console console) {
+    if (file.equals("-")) {
+      return diagnoser.diagnose(console.in());
+    }
+    Path path = Path.of(file);
+    if (Files.isDirectory(path)) {
+      throw new UsageException("cannot read " + file + ": is a directory");
+    }
+    try (InputStream in = Files.newInputStream(path)) {
+      return diagnoser.diagnose(in);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("cannot read " + file + ": no such file");
+    } catch (IOException e) {
+      throw new UsageException("cannot read " + file + ": " + e.getMessage());
+    }
+  }
+
+  // A bounce states a reply or a delivery status somewhere; a feedback report is SPF evidence too.
+  static boolean isBounce(BounceFacts facts) {
+    if (facts.format() == BounceFormat.UNREADABLE) {
+      return false;
+    }
+    return facts.format() == BounceFormat.ARF
+        || facts.replyText() != null
+        || facts.statusCode() != null
+        || facts.reportStatus() != null;
   }
 }

@@ -1,6 +1,14 @@
 package io.github.spfkit.examples.cli;
 
 import io.github.spfkit.core.dns.DnsLookup;
+import io.github.spfkit.dns.CachingLookup;
+import io.github.spfkit.dns.DnsJavaLookup;
+import io.github.spfkit.dns.ZoneFileLookup;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,8 +65,49 @@ public final class DnsOptions {
         throw new UsageException("cannot read zone file " + zone + ": no such file");
       }
     }
-    Duration perQuery = timeout == null ? DEFAULT_TIMEOUT : timeout;
-    throw new UsageException("DNS is not available yet (spf-dns has not landed): " + perQuery);
+    if (!zones.isEmpty()) {
+      return new Session(zoneFiles(), null);
+    }
+    DnsJavaLookup.Builder builder = DnsJavaLookup.builder();
+    try {
+      builder.timeout(timeout == null ? DEFAULT_TIMEOUT : timeout);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--timeout: " + e.getMessage());
+    }
+    if (servers.isEmpty()) {
+      builder.systemResolvers();
+    }
+    for (DnsServer server : servers) {
+      builder.server(new InetSocketAddress(address(server), server.port()));
+    }
+    DnsJavaLookup lookup;
+    try {
+      lookup = builder.build();
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      throw new UsageException("cannot use DNS: " + e.getMessage());
+    }
+    return new Session(CachingLookup.of(lookup), null);
+  }
+
+  private ZoneFileLookup zoneFiles() {
+    try {
+      return ZoneFileLookup.load(zones);
+    } catch (NoSuchFileException e) {
+      throw new UsageException("cannot read zone file " + e.getFile() + ": no such file");
+    } catch (IOException e) {
+      throw new UsageException("cannot read zone file: " + e.getMessage());
+    }
+  }
+
+  // A server given by name is found with the system resolver, once, before any SPF lookup.
+  private static InetAddress address(DnsServer server) {
+    try {
+      return InetAddress.getByName(server.host());
+    } catch (UnknownHostException e) {
+      throw new UsageException("unknown DNS server host: " + server.host());
+    } catch (SecurityException e) {
+      throw new UsageException("cannot resolve DNS server host " + server.host());
+    }
   }
 
   /** An open DNS seam and whatever must be released when the command ends. */

@@ -4,10 +4,10 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /** Reads {@code --dns HOST[:PORT]}; a malformed value is a usage error. Stateless. */
-public final class DnsServerConverter implements ITypeConverter<DnsServer> {
+final class DnsServerConverter implements ITypeConverter<DnsServer> {
 
   /** Creates the converter (picocli instantiates it). */
-  public DnsServerConverter() {}
+  DnsServerConverter() {}
 
   @Override
   public DnsServer convert(String value) {

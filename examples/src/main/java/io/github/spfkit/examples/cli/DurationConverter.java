@@ -14,11 +14,11 @@ import picocli.CommandLine.TypeConversionException;
  * {@code PT2S}. A bare number means seconds. Anything else, zero or a negative value is a usage
  * error. Stateless and thread safe.
  */
-public final class DurationConverter implements ITypeConverter<Duration> {
+final class DurationConverter implements ITypeConverter<Duration> {
   private static final Pattern SIMPLE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)?");
 
   /** Creates the converter (picocli instantiates it). */
-  public DurationConverter() {}
+  DurationConverter() {}
 
   @Override
   public Duration convert(String value) {

@@ -1,9 +1,14 @@
 package io.github.spfkit.examples.cli;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tool's JSON, written and read by jackson-jr: null values are written (a field that is
@@ -12,6 +17,7 @@ import java.util.Map;
  */
 final class Json {
   private static final JSON COMPACT = JSON.std.with(JSON.Feature.WRITE_NULL_PROPERTIES);
+  private static final JSON READER = JSON.std.with(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS);
   private static final JSON PRETTY = COMPACT.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
   private Json() {}
@@ -40,6 +46,31 @@ final class Json {
    * @throws IOException if {@code text} is not a JSON object
    */
   static Map<String, Object> object(String text) throws IOException {
-    return JSON.std.mapFrom(text);
+    try (JsonParser parser = READER.getStreamingFactory().createParser(text)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("expected a JSON object {...}");
+      }
+      Map<String, Object> object = READER.mapFrom(parser);
+      if (parser.nextToken() != null) {
+        throw new IOException(
+            "more after the object at column " + parser.currentLocation().getColumnNr());
+      }
+      return object;
+    } catch (JsonProcessingException e) {
+      JsonLocation where = e.getLocation();
+      throw new IOException(
+          shortMessage(e.getOriginalMessage())
+              + (where == null ? "" : " at column " + where.getColumnNr()),
+          e);
+    }
+  }
+
+  private static String shortMessage(@Nullable String message) {
+    if (message == null) {
+      return "malformed";
+    }
+    String first = message.lines().findFirst().orElse(message);
+    int cut = first.indexOf(" (");
+    return (cut > 0 ? first.substring(0, cut) : first).strip();
   }
 }

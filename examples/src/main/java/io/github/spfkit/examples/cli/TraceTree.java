@@ -1,6 +1,7 @@
 package io.github.spfkit.examples.cli;
 
 import io.github.spfkit.core.Trace;
+import io.github.spfkit.core.dns.DnsAnswer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +23,10 @@ final class TraceTree {
     for (Trace.Lookup lookup : domain.lookups()) {
       children.add(TextTree.leaf(Texts.lookup(lookup)));
     }
-    if (domain.record() != null) {
-      children.add(TextTree.leaf("record: " + domain.record()));
+    String record = domain.record();
+    if (record != null && !fetched(domain.lookups(), record)) {
+      // a what-if record, or one picked from several answers: say which was evaluated
+      children.add(TextTree.leaf("record: " + record));
     }
     for (Trace.TermStep step : domain.terms()) {
       children.add(term(step));
@@ -38,6 +41,15 @@ final class TraceTree {
             + Texts.count(domain.dnsTerms(), "lookup")
             + ")";
     return new TextTree(label, children);
+  }
+
+  private static boolean fetched(List<Trace.Lookup> lookups, String record) {
+    if (lookups.size() != 1) {
+      return false;
+    }
+    return lookups.get(0).answer() instanceof DnsAnswer.Records records
+        && records.data().size() == 1
+        && records.data().get(0).equals(record);
   }
 
   private static TextTree term(Trace.TermStep step) {

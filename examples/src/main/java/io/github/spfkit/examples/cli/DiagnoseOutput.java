@@ -1,0 +1,239 @@
+package io.github.spfkit.examples.cli;
+
+import io.github.spfkit.core.Limits;
+import io.github.spfkit.core.MatchedTerm;
+import io.github.spfkit.core.SpfResult;
+import io.github.spfkit.diagnosis.Advice;
+import io.github.spfkit.diagnosis.Diagnosis;
+import io.github.spfkit.diagnosis.Evidence;
+import io.github.spfkit.diagnosis.Proposal;
+import io.github.spfkit.diagnosis.bounce.BounceFacts;
+import io.github.spfkit.diagnosis.lint.LintNode;
+import io.github.spfkit.diagnosis.lint.LintReport;
+import io.github.spfkit.examples.cli.Language.Label;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The output of {@code spf diagnose}. JSON fields (a contract): {@code spfRelated}, {@code
+ * category}, {@code cause}, {@code statusCode}, {@code replyText}, {@code domain}, {@code ip},
+ * {@code helo}, {@code forwarding}, {@code evidence} [{@code code}, {@code text}], {@code advice}
+ * [{@code code}, {@code text}], {@code proposedRecord} (string or null), {@code spf} (the live
+ * check as {@code spf check --json} writes it, or null). The text is a report read top to bottom.
+ * Stateless.
+ */
+final class DiagnoseOutput {
+  private static final int WIDTH = 78;
+  private static final int LABEL_WIDTH = 14;
+
+  private DiagnoseOutput() {}
+
+  static Map<String, @Nullable Object> json(Diagnosis diagnosis) {
+    BounceFacts facts = diagnosis.facts();
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("spfRelated", diagnosis.spfRelated());
+    out.put("category", diagnosis.category().name());
+    out.put("cause", diagnosis.cause().name());
+    out.put("statusCode", facts.statusCode());
+    out.put("replyCode", facts.replyCode());
+    out.put("replyText", facts.replyText());
+    out.put("rejectingHost", facts.rejectingHost());
+    out.put("envelopeSender", facts.envelopeSender());
+    out.put("domain", diagnosis.domain());
+    out.put("ip", diagnosis.ip());
+    out.put("helo", facts.helo());
+    out.put("forwarding", facts.forwarded());
+    out.put("forwardingSigns", facts.forwarding());
+    out.put("evidence", items(diagnosis.evidence()));
+    out.put("advice", advice(diagnosis.advice()));
+    out.put("proposedRecord", diagnosis.proposedRecord());
+    Proposal proposal = diagnosis.proposal();
+    out.put("proposedRecordDomain", proposal == null ? null : proposal.domain());
+    SpfResult spf = diagnosis.spfResult();
+    out.put("spf", spf == null ? null : CheckOutput.json(spf, false, Limits.RFC));
+    LintReport lint = diagnosis.lint();
+    out.put("lintFindings", lint == null ? null : LintOutput.findings(lint.findings()));
+    out.put("problems", diagnosis.problems());
+    return out;
+  }
+
+  private static List<Map<String, String>> items(List<Evidence> evidence) {
+    List<Map<String, String>> out = new ArrayList<>();
+    for (Evidence item : evidence) {
+      Map<String, String> map = new LinkedHashMap<>();
+      map.put("code", item.code());
+      map.put("text", item.text());
+      out.add(map);
+    }
+    return out;
+  }
+
+  private static List<Map<String, String>> advice(List<Advice> advice) {
+    List<Map<String, String>> out = new ArrayList<>();
+    for (Advice item : advice) {
+      Map<String, String> map = new LinkedHashMap<>();
+      map.put("code", item.code());
+      map.put("text", item.text());
+      out.add(map);
+    }
+    return out;
+  }
+
+  /** The report: the bounce, DNS now, the cause with its evidence, the steps, the record. */
+  static List<String> text(Diagnosis diagnosis, Language language, Limits limits) {
+    BounceFacts facts = diagnosis.facts();
+    List<String> lines = new ArrayList<>();
+
+    lines.add(language.text(Label.BOUNCE));
+    String status = join(facts.replyCode(), facts.statusCode());
+    field(lines, language.text(Label.STATUS), status);
+    field(lines, language.text(Label.REPLY), facts.replyText());
+    field(lines, language.text(Label.REJECTED_BY), facts.rejectingHost());
+    field(lines, language.text(Label.CATEGORY), diagnosis.category().name());
+    field(lines, language.text(Label.SENDER), facts.envelopeSender());
+    field(lines, language.text(Label.DOMAIN), diagnosis.domain());
+    field(lines, language.text(Label.CLIENT_IP), diagnosis.ip());
+    field(lines, language.text(Label.HELO), facts.helo());
+    field(
+        lines,
+        language.text(Label.FORWARDING),
+        facts.forwarded() ? String.join("; ", facts.forwarding()) : language.text(Label.NONE_SEEN));
+
+    lines.add("");
+    lines.add(language.text(Label.DNS));
+    SpfResult spf = diagnosis.spfResult();
+    LintReport lint = diagnosis.lint();
+    String record = liveRecord(spf, lint);
+    if (spf == null && lint == null) {
+      lines.add("  " + language.text(Label.NO_LIVE_CHECK));
+    } else {
+      field(lines, language.text(Label.SPF_RECORD), record == null ? language.text(Label.NONE) : record);
+      if (spf != null) {
+        field(lines, language.text(Label.SPF_CHECK), check(spf));
+      }
+      if (lint != null) {
+        field(
+            lines,
+            language.text(Label.LOOKUPS),
+            lint.lookups()
+                + "/"
+                + limits.maxDnsTerms()
+                + ", void "
+                + lint.voidLookups()
+                + "/"
+                + limits.maxVoidLookups());
+        lines.addAll(LintOutput.findingLines(lint.findings(), "  "));
+      }
+    }
+
+    lines.add("");
+    lines.add(language.text(Label.CAUSE) + ": " + diagnosis.cause().name());
+    for (Evidence evidence : diagnosis.evidence()) {
+      wrap(lines, "  - ", "    ", evidence.text());
+    }
+
+    lines.add("");
+    lines.add(language.text(Label.STEPS));
+    int step = 1;
+    for (Advice advice : diagnosis.advice()) {
+      String number = "  " + step++ + ". ";
+      wrap(lines, number, " ".repeat(number.length()), advice.text());
+    }
+    if (diagnosis.advice().isEmpty()) {
+      lines.add("  " + language.text(Label.NONE));
+    }
+
+    lines.add("");
+    Proposal proposal = diagnosis.proposal();
+    if (proposal == null) {
+      lines.add(language.text(Label.PROPOSAL) + ": " + language.text(Label.NO_PROPOSAL));
+    } else {
+      SpfResult verification = proposal.verification();
+      lines.add(
+          language.text(Label.PROPOSAL)
+              + " ("
+              + String.format(
+                  Locale.ROOT,
+                  language.text(Label.VERIFIED),
+                  verification.result().token(),
+                  verification.ip())
+              + ")");
+      lines.add("  " + proposal.domain() + ". IN TXT " + quoted(proposal.record()));
+    }
+
+    if (!diagnosis.problems().isEmpty()) {
+      lines.add("");
+      lines.add(language.text(Label.UNREADABLE));
+      for (String problem : diagnosis.problems()) {
+        wrap(lines, "  - ", "    ", problem);
+      }
+    }
+    return lines;
+  }
+
+  private static @Nullable String liveRecord(@Nullable SpfResult spf, @Nullable LintReport lint) {
+    if (spf != null && spf.trace().root().record() != null) {
+      return spf.trace().root().record();
+    }
+    LintNode tree = lint == null ? null : lint.tree();
+    return tree == null ? null : tree.record();
+  }
+
+  private static String check(SpfResult spf) {
+    MatchedTerm match = spf.match();
+    StringBuilder text = new StringBuilder(spf.result().token()).append(" for ").append(spf.ip());
+    if (match != null) {
+      text.append(" (").append(match).append(" in ").append(match.domain()).append(')');
+    } else if (spf.problem() != null) {
+      text.append(" (").append(spf.problem()).append(')');
+    }
+    return text.toString();
+  }
+
+  // A TXT record's presentation form: strings of at most 255 characters, quotes escaped.
+  static String quoted(String record) {
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < record.length(); i += 255) {
+      String chunk = record.substring(i, Math.min(record.length(), i + 255));
+      parts.add('"' + chunk.replace("\\", "\\\\").replace("\"", "\\\"") + '"');
+    }
+    return String.join(" ", parts);
+  }
+
+  private static @Nullable String join(@Nullable String a, @Nullable String b) {
+    if (a == null) {
+      return b;
+    }
+    return b == null ? a : a + " " + b;
+  }
+
+  private static void field(List<String> lines, String label, @Nullable String value) {
+    if (value == null) {
+      return;
+    }
+    String first = "  " + String.format(Locale.ROOT, "%-" + LABEL_WIDTH + "s", label + ":");
+    wrap(lines, first, " ".repeat(first.length()), value);
+  }
+
+  /** Wraps {@code text} at word boundaries to {@value #WIDTH} columns; a long word stays whole. */
+  static void wrap(List<String> lines, String firstPrefix, String nextPrefix, String text) {
+    String prefix = firstPrefix;
+    StringBuilder line = new StringBuilder();
+    for (String word : text.strip().split("\\s+")) {
+      if (line.length() > 0 && prefix.length() + line.length() + 1 + word.length() > WIDTH) {
+        lines.add(prefix + line);
+        prefix = nextPrefix;
+        line.setLength(0);
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    lines.add(prefix + line);
+  }
+}

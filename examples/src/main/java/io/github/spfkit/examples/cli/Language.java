@@ -1,0 +1,112 @@
+package io.github.spfkit.examples.cli;
+
+import java.util.Locale;
+
+/**
+ * The languages {@code spf diagnose --lang} writes reports in, with the report's own headings.
+ * The evidence and advice come translated from the diagnosis library.
+ */
+enum Language {
+  /** English. */
+  EN(
+      Locale.ENGLISH,
+      new String[] {
+        "What the bounce says",
+        "What DNS says now",
+        "Cause",
+        "Steps",
+        "Proposed record",
+        "Status",
+        "Reply",
+        "Rejected by",
+        "Category",
+        "Sender",
+        "Domain",
+        "Client IP",
+        "HELO",
+        "Forwarding",
+        "none seen",
+        "SPF record",
+        "SPF check",
+        "Lookups",
+        "no live check was possible",
+        "no proposal: none could be verified for this cause",
+        "verified: %s for %s, no lint errors",
+        "Could not read",
+        "(none)"
+      }),
+  /** Indonesian. */
+  ID(
+      Locale.forLanguageTag("id"),
+      new String[] {
+        "Isi pesan bounce",
+        "Kondisi DNS saat ini",
+        "Penyebab",
+        "Langkah perbaikan",
+        "Record yang diusulkan",
+        "Status",
+        "Balasan",
+        "Ditolak oleh",
+        "Kategori",
+        "Pengirim",
+        "Domain",
+        "IP klien",
+        "HELO",
+        "Penerusan",
+        "tidak terlihat",
+        "Record SPF",
+        "Pemeriksaan SPF",
+        "Lookup",
+        "pemeriksaan langsung tidak dapat dilakukan",
+        "tidak ada usulan: tidak ada yang dapat diverifikasi untuk penyebab ini",
+        "terverifikasi: %s untuk %s, tanpa error lint",
+        "Tidak terbaca",
+        "(tidak ada)"
+      });
+
+  /** The headings and labels, by position. */
+  enum Label {
+    BOUNCE,
+    DNS,
+    CAUSE,
+    STEPS,
+    PROPOSAL,
+    STATUS,
+    REPLY,
+    REJECTED_BY,
+    CATEGORY,
+    SENDER,
+    DOMAIN,
+    CLIENT_IP,
+    HELO,
+    FORWARDING,
+    NONE_SEEN,
+    SPF_RECORD,
+    SPF_CHECK,
+    LOOKUPS,
+    NO_LIVE_CHECK,
+    NO_PROPOSAL,
+    VERIFIED,
+    UNREADABLE,
+    NONE
+  }
+
+  private final Locale locale;
+  private final String[] labels;
+
+  Language(Locale locale, String[] labels) {
+    if (labels.length != Label.values().length) {
+      throw new IllegalStateException("one text per label expected");
+    }
+    this.locale = locale;
+    this.labels = labels;
+  }
+
+  Locale locale() {
+    return locale;
+  }
+
+  String text(Label label) {
+    return labels[label.ordinal()];
+  }
+}
