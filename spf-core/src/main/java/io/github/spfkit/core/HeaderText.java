@@ -10,7 +10,8 @@ final class HeaderText {
     StringBuilder out = new StringBuilder(200).append("Received-SPF: ").append(r.result().token());
     out.append(" (").append(comment(commentText(r))).append(")");
     StringBuilder pairs = new StringBuilder();
-    pair(pairs, "client-ip", r.ip().toString());
+    // our own rendering of a parsed address: safe as it is, and an IPv6 address stays unquoted
+    pairs.append("client-ip=").append(r.ip()).append(';');
     if (r.identity() == Identity.MAIL_FROM) {
       pair(pairs, "envelope-from", r.sender());
     }

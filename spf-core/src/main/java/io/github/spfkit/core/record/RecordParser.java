@@ -195,10 +195,15 @@ public final class RecordParser {
       while (i < end && isNameChar(text.charAt(i))) {
         i++;
       }
-      String name = text.substring(nameStart, i);
       if (i < end && text.charAt(i) == '=') {
-        return modifier(qualifier, name, nameStart, i);
+        return modifier(qualifier, text.substring(nameStart, i), nameStart, i);
       }
+      // not a modifier: a mechanism name is letters and digits only
+      i = nameStart;
+      while (i < end && (isAlpha(text.charAt(i)) || isDigit(text.charAt(i)))) {
+        i++;
+      }
+      String name = text.substring(nameStart, i);
       String lower = name.toLowerCase(Locale.ROOT);
       Qualifier q = qualifier == null ? Qualifier.PASS : qualifier;
       switch (lower) {
@@ -211,7 +216,10 @@ public final class RecordParser {
         case "exists":
           {
             if (i == end || text.charAt(i) != ':') {
-              return fail("'" + lower + "' needs ':' and a domain", i, null);
+              return fail(
+                  "'" + lower + "' needs ':' and a domain",
+                  i,
+                  i < end && text.charAt(i) != '=' ? "missing ':' after '" + lower + "'?" : null);
             }
             MacroString domain = domainSpec(i + 1, end, lower);
             if (domain == null) {
@@ -286,7 +294,7 @@ public final class RecordParser {
         k--;
       }
       if (k < domainEnd && k - 2 >= from && text.charAt(k - 1) == '/' && text.charAt(k - 2) == '/') {
-        ip6 = cidr(k, domainEnd, 128);
+        ip6 = cidr(k, domainEnd, 128, false);
         if (ip6 < 0) {
           return new Parsed(null, error);
         }
@@ -297,7 +305,7 @@ public final class RecordParser {
         }
       }
       if (k < domainEnd && k - 1 >= from && text.charAt(k - 1) == '/') {
-        ip4 = cidr(k, domainEnd, 32);
+        ip4 = cidr(k, domainEnd, 32, true);
         if (ip4 < 0) {
           return new Parsed(null, error);
         }
@@ -345,7 +353,7 @@ public final class RecordParser {
       }
       int prefix = v4 ? 32 : 128;
       if (networkEnd < end) {
-        prefix = cidr(networkEnd + 1, end, v4 ? 32 : 128);
+        prefix = cidr(networkEnd + 1, end, v4 ? 32 : 128, false);
         if (prefix < 0) {
           return new Parsed(null, error);
         }
@@ -357,7 +365,7 @@ public final class RecordParser {
     }
 
     /** A CIDR length in {@code [from, to)}, or -1 with {@link #error} set. */
-    private int cidr(int from, int to, int max) {
+    private int cidr(int from, int to, int max, boolean dual) {
       if (from == to) {
         error = new SyntaxError("empty CIDR length", from, null);
         return -1;
@@ -385,7 +393,7 @@ public final class RecordParser {
             new SyntaxError(
                 "CIDR length " + text.substring(from, to) + " is over " + max,
                 from,
-                max == 32 ? "an IPv6 length is written with two slashes: //" + value : null);
+                dual ? "an IPv6 length is written with two slashes: //" + value : null);
         return -1;
       }
       return value;

@@ -1,0 +1,127 @@
+package io.github.spfkit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.spfkit.core.dns.InMemoryDns;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Received-SPF (RFC 7208 §9.1) and Authentication-Results (RFC 8601) from hostile data. */
+final class HeadersTest {
+
+  private static final InMemoryDns DNS =
+      InMemoryDns.builder()
+          .txt("example.com", "v=spf1 ip4:192.0.2.0/24 -all exp=why.example.com")
+          .txt("why.example.com", "%{l} (sent \"from\" %{c}) is not ok\\")
+          .txt("v6.example.com", "v=spf1 ip6:2001:db8::/32 -all")
+          .txt("broken.example.com", "v=spf1 a:%{x} -all")
+          .build();
+
+  private static SpfResult check(String ip, String sender, String helo) {
+    return SpfChecker.builder()
+        .dns(DNS)
+        .receiver("mx.example.org")
+        .build()
+        .check()
+        .ip(ip)
+        .mailFrom(sender)
+        .helo(helo)
+        .evaluate();
+  }
+
+  @Test
+  void rendersReceivedSpfAsTheRfcShowsIt() {
+    SpfResult result = check("192.0.2.1", "alice@example.com", "mail.example.com");
+
+    assertThat(result.receivedSpf())
+        .isEqualTo(
+            "Received-SPF: pass (mx.example.org: domain of alice@example.com designates 192.0.2.1"
+                + " as permitted sender) client-ip=192.0.2.1; envelope-from=\"alice@example.com\";"
+                + " helo=mail.example.com; receiver=mx.example.org; identity=mailfrom;"
+                + " mechanism=\"ip4:192.0.2.0/24\";");
+    assertThat(result.authenticationResults("mx.example.org"))
+        .isEqualTo(
+            "Authentication-Results: mx.example.org; spf=pass (matched ip4:192.0.2.0/24 in"
+                + " example.com) smtp.mailfrom=example.com");
+  }
+
+  @Test
+  void keepsIpv6ClientAddressesUnquoted() {
+    SpfResult result = check("2001:db8::1", "bob@v6.example.com", "mail.example.com");
+
+    assertThat(result.receivedSpf()).contains("client-ip=2001:db8::1;");
+  }
+
+  @Test
+  void namesTheProblemOfAnError() {
+    SpfResult result = check("192.0.2.1", "bob@broken.example.com", "mail.example.com");
+
+    assertThat(result.result()).isEqualTo(Result.PERMERROR);
+    assertThat(result.receivedSpf()).startsWith("Received-SPF: permerror (").contains("problem=\"syntax error");
+    assertThat(result.authenticationResultsClause()).startsWith("spf=permerror (syntax error");
+  }
+
+  @Test
+  void usesSmtpHeloForTheHeloIdentity() {
+    SpfResult result =
+        SpfChecker.builder().dns(DNS).build().check().ip("192.0.2.1").helo("example.com").evaluate();
+
+    assertThat(result.identity()).isEqualTo(Identity.HELO);
+    assertThat(result.authenticationResultsClause()).endsWith("smtp.helo=example.com");
+    assertThat(result.receivedSpf()).contains("identity=helo;").doesNotContain("envelope-from");
+  }
+
+  static Stream<Arguments> hostile() {
+    return Stream.of(
+        Arguments.of("\"evil\r\nX-Injected: yes\"@example.com", "mail.example.com"),
+        Arguments.of("a(b)c\\d\"e@example.com", "mail.example.com"),
+        Arguments.of("x@example.com", "evil\r\nX-Injected: yes"),
+        Arguments.of("x@example.com", "(unbalanced"),
+        Arguments.of("x@example.com", "\"quote"),
+        Arguments.of("nul\u0000byte@example.com", "h\u00e9llo\u2028"),
+        Arguments.of("))))@example.com", "\\"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("hostile")
+  void keepsHeadersSafeFromHostileSendersHelosAndExplanations(String sender, String helo) {
+    SpfResult result = check("198.51.100.1", sender, helo);
+
+    assertThat(result.result()).isEqualTo(Result.FAIL);
+    assertThat(result.explanation()).contains("is not ok");
+    for (String header :
+        new String[] {result.receivedSpf(), result.authenticationResults("mx\r\n.example.org")}) {
+      assertHeaderSafe(header);
+    }
+  }
+
+  static void assertHeaderSafe(String header) {
+    assertThat(header).doesNotContain("\r").doesNotContain("\n");
+    assertThat(header.chars()).allMatch(c -> c >= 0x20 && c < 0x7f);
+    int depth = 0;
+    boolean quoted = false;
+    for (int i = 0; i < header.length(); i++) {
+      char c = header.charAt(i);
+      if (c == '\\') {
+        assertThat(quoted || depth > 0).as("a backslash only inside quotes or comments: %s", header).isTrue();
+        i++;
+        continue;
+      }
+      if (quoted) {
+        quoted = c != '"';
+      } else if (c == '"' && depth == 0) {
+        quoted = true;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+        assertThat(depth).as("balanced comments: %s", header).isGreaterThanOrEqualTo(0);
+      }
+    }
+    assertThat(quoted).as("balanced quotes: %s", header).isFalse();
+    assertThat(depth).as("balanced comments: %s", header).isZero();
+  }
+}

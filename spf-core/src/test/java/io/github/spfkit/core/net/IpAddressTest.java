@@ -1,0 +1,107 @@
+package io.github.spfkit.core.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.InetAddress;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class IpAddressTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "192.0.2.1, 192.0.2.1",
+    "0.0.0.0, 0.0.0.0",
+    "255.255.255.255, 255.255.255.255",
+    "2001:db8::1, 2001:db8::1",
+    "2001:DB8:0:0:0:0:0:1, 2001:db8::1",
+    "::, ::",
+    "::1, ::1",
+    "1::, 1::",
+    "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
+    "2001:0:0:1:0:0:0:1, 2001:0:0:1::1",
+    "::ffff:192.0.2.1, ::ffff:c000:201",
+    "CAFE:BABE::192.168.218.40, cafe:babe::c0a8:da28"
+  })
+  void parsesLiteralsAndPrintsThemCanonically(String literal, String canonical) {
+    assertThat(IpAddress.parse(literal)).map(IpAddress::toString).contains(canonical);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "", "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1.2.3.4:8080", "1.2.3.-4", " 1.2.3.4",
+        "1:2:3:4:5:6:7:8:9", "1::2::3", ":1:2:3:4:5:6:7", "12345::", "g::1", ":CAFE::BABE",
+        "1:2:3:4:5:6:7:", "example.com", "[::1]", "::1%eth0", "\u0661.2.3.4", "1:2:3:4:5:6:7:1.2.3.4"
+      })
+  void rejectsWhatIsNotALiteral(String text) {
+    assertThat(IpAddress.parse(text)).isEmpty();
+  }
+
+  @Test
+  void neverResolvesNames() {
+    assertThatThrownBy(() -> IpAddress.of("localhost")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void convertsJdkAddressesByTheirBytes() throws Exception {
+    assertThat(IpAddress.of(InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1})))
+        .isEqualTo(IpAddress.of("192.0.2.1"));
+    assertThat(IpAddress.of(InetAddress.getByName("2001:db8::1"))).isEqualTo(IpAddress.of("2001:db8::1"));
+  }
+
+  static Stream<Arguments> networks() {
+    return Stream.of(
+        Arguments.of("192.0.2.1", "192.0.2.0", 24, true),
+        Arguments.of("192.0.3.1", "192.0.2.0", 24, false),
+        Arguments.of("192.0.2.1", "192.0.2.1", 32, true),
+        Arguments.of("192.0.2.2", "192.0.2.1", 32, false),
+        Arguments.of("10.1.2.3", "1.1.1.1", 0, true),
+        Arguments.of("192.0.2.129", "192.0.2.128", 25, true),
+        Arguments.of("192.0.2.127", "192.0.2.128", 25, false),
+        Arguments.of("2001:db8::1", "2001:db8::", 32, true),
+        Arguments.of("2001:db9::1", "2001:db8::", 32, false),
+        Arguments.of("cafe:babe:8000::", "cafe:babe:8000::", 33, true),
+        Arguments.of("cafe:babe:7fff::", "cafe:babe:8000::", 33, false),
+        Arguments.of("2001:db8::ff", "2001:db8::80", 121, true),
+        Arguments.of("2001:db8::7f", "2001:db8::80", 121, false),
+        Arguments.of("::1", "::", 0, true),
+        Arguments.of("192.0.2.1", "::", 0, false),
+        Arguments.of("::ffff:192.0.2.1", "192.0.2.0", 24, false));
+  }
+
+  @ParameterizedTest(name = "{0} in {1}/{2}: {3}")
+  @MethodSource("networks")
+  void matchesCidrNetworksOfItsOwnFamilyOnly(String address, String network, int prefix, boolean in) {
+    assertThat(IpAddress.of(address).isIn(IpAddress.of(network), prefix)).isEqualTo(in);
+  }
+
+  @Test
+  void unmapsIpv4MappedAddresses() {
+    IpAddress mapped = IpAddress.of("::FFFF:1.2.3.4");
+
+    assertThat(mapped.isIpv4Mapped()).isTrue();
+    assertThat(mapped.unmapped()).isEqualTo(IpAddress.of("1.2.3.4"));
+    assertThat(IpAddress.of("2001:db8::1").unmapped()).isEqualTo(IpAddress.of("2001:db8::1"));
+  }
+
+  @Test
+  void buildsReverseNames() {
+    assertThat(IpAddress.of("192.0.2.1").reverseName()).isEqualTo("1.2.0.192.in-addr.arpa");
+    assertThat(IpAddress.of("2001:db8::1").reverseName())
+        .isEqualTo("1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");
+  }
+
+  @Test
+  void givesTheMacroFormOfRfc7208Section7() {
+    assertThat(IpAddress.of("192.0.2.3").macroForm()).isEqualTo("192.0.2.3");
+    assertThat(IpAddress.of("2001:db8::cb01").macroForm())
+        .isEqualTo("2.0.0.1.0.D.B.8.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.C.B.0.1");
+  }
+}

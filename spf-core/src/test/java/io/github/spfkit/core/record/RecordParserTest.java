@@ -1,0 +1,224 @@
+package io.github.spfkit.core.record;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.spfkit.core.net.IpAddress;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+final class RecordParserTest {
+
+  private static SpfRecord valid(String text) {
+    ParseResult result = RecordParser.parse(text);
+    assertThat(result).as(text).isInstanceOf(ParseResult.Valid.class);
+    return ((ParseResult.Valid) result).record();
+  }
+
+  private static SyntaxError invalid(String text) {
+    ParseResult result = RecordParser.parse(text);
+    assertThat(result).as(text).isInstanceOf(ParseResult.Invalid.class);
+    return ((ParseResult.Invalid) result).error();
+  }
+
+  @Test
+  void parsesEveryMechanismWithItsQualifier() {
+    SpfRecord record =
+        valid(
+            "v=spf1 +all -include:_spf.example.com ~a ?mx:mail.example.com/24//64 ptr:example.org"
+                + " ip4:192.0.2.0/24 ip6:2001:db8::/32 exists:%{i}.bl.example.net");
+
+    assertThat(record.terms())
+        .containsExactly(
+            new Mechanism.All(Qualifier.PASS),
+            new Mechanism.Include(Qualifier.FAIL, MacroString.literal("_spf.example.com")),
+            new Mechanism.A(Qualifier.SOFTFAIL, null, 32, 128),
+            new Mechanism.Mx(Qualifier.NEUTRAL, MacroString.literal("mail.example.com"), 24, 64),
+            new Mechanism.Ptr(Qualifier.PASS, MacroString.literal("example.org")),
+            new Mechanism.Ip4(Qualifier.PASS, IpAddress.of("192.0.2.0"), 24),
+            new Mechanism.Ip6(Qualifier.PASS, IpAddress.of("2001:db8::"), 32),
+            new Mechanism.Exists(
+                Qualifier.PASS,
+                new MacroString(
+                    List.of(
+                        new MacroToken.Macro('i', false, 0, false, ""),
+                        new MacroToken.Literal(".bl.example.net")))));
+  }
+
+  @Test
+  void keepsModifiersAndFindsRedirectAndExp() {
+    SpfRecord record =
+        valid("v=spf1 mx redirect=_spf.example.com exp=explain.%{d} moo.cow-far_out=man:dog/cat");
+
+    assertThat(record.redirect()).contains(new Modifier.Redirect(MacroString.literal("_spf.example.com")));
+    assertThat(record.explanation()).isPresent();
+    assertThat(record.terms().get(3)).isInstanceOf(Modifier.Unknown.class);
+    assertThat(((Modifier.Unknown) record.terms().get(3)).name()).isEqualTo("moo.cow-far_out");
+  }
+
+  @Test
+  void reportsThePositionOfEveryTerm() {
+    ParseResult.Valid result =
+        (ParseResult.Valid) RecordParser.parse("v=spf1  a   mx -all exp=x.example.com");
+
+    assertThat(result.positions()).containsExactly(8, 12, 15, 20);
+  }
+
+  @Test
+  void readsMechanismNamesWithoutRegardToCase() {
+    assertThat(valid("V=SPF1 IP4:192.0.2.1 Include:example.com MX -ALL").terms()).hasSize(4);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "v=spf1",
+        "v=spf1 ",
+        "v=spf1 -all ",
+        "v=spf1 ip4:192.0.2.1 ip6:2001:db8::1 -all",
+        "v=spf1 a:foo.example.com/24 mx//64 ptr ?all",
+        "v=spf1 exists:%{ir}.%{l1r-}.lp._spf.%{d} -all",
+        "v=spf1 include:_spf.example.com. -all",
+        "v=spf1 a:macro%%percent%_%_space%-url-space.example.com",
+        "v=spf1 redirect=%{d}.d.spf.example.com.",
+        "v=spf1 default=pass unknown-mod=",
+        "v=spf1 a:foo:bar/baz.example.com",
+        "v=spf1 a:foo.example.xn--zckzah",
+        "v=spf1 -exists:%{p}.ok.example.com exp=%{D2}"
+      })
+  void acceptsValidRecords(String text) {
+    valid(text);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "v=spf1 ip4:192.0.2.0/24 mx:%{d2}.com a//64 ?include:_spf.%{d} exp=x.%{d} foo=%%bar%_x",
+        "v=spf1 a:macro%%percent%_%_space%-url-space.example.com -all",
+        "v=spf1 +a/32//128 mx/0 ip4:0.0.0.0/0 ip6:::/0 ip6:::ffff:192.0.2.1",
+        "v=spf1 exists:%{L2r-}.%{ir}.%{v}._spf.%{d}"
+      })
+  void printsCanonicalTextThatParsesBackToAnEqualRecord(String text) {
+    SpfRecord record = valid(text);
+
+    assertThat(valid(record.toString())).isEqualTo(record);
+  }
+
+  @Test
+  void printsTheShortestCanonicalForm() {
+    assertThat(valid("v=spf1  +a:Example.com/32//128   +IP4:192.0.2.1/32 ?ALL").toString())
+        .isEqualTo("v=spf1 a:Example.com ip4:192.0.2.1 ?all");
+  }
+
+  static Stream<Arguments> errors() {
+    return Stream.of(
+        Arguments.of("v=spf1 ip:192.0.2.1 -all", 7, "unknown mechanism 'ip'", "ip4: or ip6:"),
+        Arguments.of("v=spf1 ipv4:192.0.2.1", 7, "unknown mechanism 'ipv4'", "ip4:"),
+        Arguments.of("v=spf1 ip4:192.0.2.1-all", 11, "invalid IPv4 address", "missing space before '-all'"),
+        Arguments.of("v=spf1 mx-all", 9, "'mx' takes ':domain' and '/cidr' only", "missing space before '-all'"),
+        Arguments.of("v=spf1 a:example.com~all", 17, "invalid top-level label 'com~all'", "missing space before '~all'"),
+        Arguments.of("v=spf1 include_spf.google.com ~all", 14, "'include' needs ':' and a domain", "missing ':' after 'include'"),
+        Arguments.of("v=spf1 ip4192.0.2.1", 7, "unknown mechanism", "missing ':' after 'ip4'"),
+        Arguments.of("v=spf1 redirect:example.com", 7, "unknown mechanism 'redirect'", "write redirect="),
+        Arguments.of("v=spf1 inclde:example.com", 7, "unknown mechanism 'inclde'", "did you mean 'include'?"),
+        Arguments.of("v=spf1 ip4:2001:db8::1", 11, "invalid IPv4 address", "an IPv6 address goes in ip6:"),
+        Arguments.of("v=spf1 ip6:192.0.2.1", 11, "invalid IPv6 address", "an IPv4 address goes in ip4:"),
+        Arguments.of("v=spf1 a/24/64", 12, "CIDR length 64 is over 32", "//64"),
+        Arguments.of("v=spf1 ip4:192.0.2.1/032", 21, "leading zero", null),
+        Arguments.of("v=spf1 ip4:192.0.2.1/33", 21, "CIDR length 33 is over 32", null),
+        Arguments.of("v=spf1 a//129", 10, "CIDR length 129 is over 128", null),
+        Arguments.of("v=spf1 -all.", 11, "'all' takes no argument", null),
+        Arguments.of("v=spf1 -all/8", 11, "'all' takes no argument", null),
+        Arguments.of("v=spf1 ptr/0", 10, "'ptr' takes only ':domain'", null),
+        Arguments.of("v=spf1 moo.cow/far_out=man:dog/cat", 7, "unknown mechanism 'moo'", null),
+        Arguments.of("v=spf1 include:", 15, "empty domain", null),
+        Arguments.of("v=spf1 a:museum", 9, "not a fully qualified domain name", "two labels"),
+        Arguments.of("v=spf1 a:abc.123", 13, "invalid top-level label '123'", null),
+        Arguments.of("v=spf1 a:mail.example...com", 9, "empty label", null),
+        Arguments.of("v=spf1 a:ctrl.example.com\rptr", 25, "control character 0x0D", "single spaces"),
+        Arguments.of("v=spf1 ip4:192.0.2.1\t-all", 20, "control character 0x09", "single spaces"),
+        Arguments.of("v=spf1 a:\u00efgarbage.example.net", 9, "non-ASCII character U+00EF", "7-bit ASCII"),
+        Arguments.of("v=spf1 exists:%{x}.example.com", 16, "unknown macro letter 'x'", "s l o d i p h c r t v"),
+        Arguments.of("v=spf1 exists:%(ir).example.com", 14, "'%' must be followed by", "%%"),
+        Arguments.of("v=spf1 exists:foo%", 17, "'%' at the end", "%%"),
+        Arguments.of("v=spf1 exists:%{ir.example.com", 14, "unterminated macro", "ends with '}'"),
+        Arguments.of("v=spf1 a:%{c}.example.com", 9, "allowed only in explanation strings", null),
+        Arguments.of("v=spf1 exp=%{r}.example.com", 11, "allowed only in explanation strings", null),
+        Arguments.of("v=spf1 exists:%{d0}.example.com", 17, "digit transformer must be 1 or more", null),
+        Arguments.of("v=spf1 exists:%{d2x}.example.com", 18, "invalid macro transformer or delimiter 'x'", "delimiters are"),
+        Arguments.of("v=spf1 redirect=a.example.com redirect=b.example.com", 30, "'redirect' appears twice", null),
+        Arguments.of("v=spf1 exp=a.example.com -all EXP=b.example.com", 30, "'exp' appears twice", null),
+        Arguments.of("v=spf1 =all", 7, "modifier without a name", null),
+        Arguments.of("v=spf1 1up=foo", 7, "must start with a letter", null),
+        Arguments.of("v=spf1 -redirect=example.com", 7, "a modifier takes no qualifier", null),
+        Arguments.of("v=spf1 foo=%abc", 11, "'%' must be followed by", "%%"),
+        Arguments.of("v=spf10 -all", 0, "not an SPF record", "exactly 'v=spf1'"),
+        Arguments.of("spf1 -all", 0, "not an SPF record", "exactly 'v=spf1'"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("errors")
+  void reportsSyntaxErrorsWithPositionAndHint(
+      String text, int position, String message, String hint) {
+    SyntaxError error = invalid(text);
+
+    assertThat(error.position()).as("position of %s", error).isEqualTo(position);
+    assertThat(error.message()).contains(message);
+    if (hint == null) {
+      assertThat(error.hint()).isNull();
+    } else {
+      assertThat(error.hint()).contains(hint);
+    }
+  }
+
+  @Test
+  void detectsErrorsAfterAll() {
+    assertThat(invalid("v=spf1 ip4:192.0.2.1 -all moo").message()).contains("unknown mechanism 'moo'");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"v=spf1", "V=SpF1 -all", "v=spf1 "})
+  void recognizesSpfRecords(String text) {
+    assertThat(RecordParser.isSpfRecord(text)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"v=spf10", "v=spf1mx", "spf1", "", "v=spf2.0/pra -all", "\u0096"})
+  void ignoresOtherTextRecords(String text) {
+    assertThat(RecordParser.isSpfRecord(text)).isFalse();
+  }
+
+  @Test
+  void parsesExplanationsWithSpacesAndExplanationOnlyMacros() {
+    MacroString text =
+        RecordParser.parseExplanation("%{c} is not allowed by %{o} (see %{r} at %{t})").orElseThrow();
+
+    assertThat(text.hasMacros()).isTrue();
+    assertThat(text.toString()).isEqualTo("%{c}%_is%_not%_allowed%_by%_%{o}%_(see%_%{r}%_at%_%{t})");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"The %{x}-files.", "caf\u00e9", "line\nbreak", "100%"})
+  void rejectsBrokenExplanations(String text) {
+    assertThat(RecordParser.parseExplanation(text)).isEmpty();
+  }
+
+  @Test
+  void parsesADomainSpecOnItsOwn() {
+    assertThat(RecordParser.parseDomainSpec("_spf.%{d}"))
+        .isInstanceOf(RecordParser.DomainSpecResult.Valid.class);
+    assertThat(RecordParser.parseDomainSpec("-all"))
+        .isInstanceOf(RecordParser.DomainSpecResult.Invalid.class);
+  }
+
+  @Test
+  void parsesARecordOfThousandsOfTermsWithoutTrouble() {
+    String text = "v=spf1" + " ip4:192.0.2.1".repeat(5000) + " -all";
+
+    assertThat(valid(text).terms()).hasSize(5001);
+  }
+}
