@@ -94,7 +94,7 @@ public final class ZoneFileLookup implements DnsLookup {
   }
 
   /**
-   * Reads zone data from a reader. {@code $INCLUDE} is refused.
+   * Reads zone data from a reader. {@code $INCLUDE} is an error.
    *
    * @param reader the zone text; read to the end, not closed
    * @param sourceName the name to give in error messages, such as a file name
@@ -114,7 +114,7 @@ public final class ZoneFileLookup implements DnsLookup {
     byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     ZoneIndex.Builder index = new ZoneIndex.Builder();
     try (Master master = new Master(new ByteArrayInputStream(bytes), Name.root, DEFAULT_TTL_SECONDS)) {
-      master.disableIncludes();
+      master.disableIncludes(true);
       index.addAll(master, sourceName);
     }
     return new ZoneFileLookup(index.build());

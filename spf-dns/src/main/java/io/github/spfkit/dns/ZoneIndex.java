@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
@@ -22,6 +24,8 @@ import org.xbill.DNS.Type;
  * ASCII case), with every ancestor of an owner marked as existing. Immutable once built.
  */
 final class ZoneIndex {
+
+  private static final Pattern LOCATED = Pattern.compile("[^:]*:(\\d+): (.*)", Pattern.DOTALL);
 
   private static final Name WILDCARD = Name.fromConstantString("*");
 
@@ -146,15 +150,18 @@ final class ZoneIndex {
         for (Record record = master.nextRecord(); record != null; record = master.nextRecord()) {
           add(record);
         }
-      } catch (IOException e) {
-        String message = String.valueOf(e.getMessage());
-        if (message.contains(source)) {
-          throw e;
-        }
-        throw new IOException(source + ": " + message.replace("<none>:", "line "), e);
-      } catch (RuntimeException e) {
-        throw new IOException(source + ": " + e.getMessage(), e);
+      } catch (IOException | RuntimeException e) {
+        throw new IOException(located(source, String.valueOf(e.getMessage())), e);
       }
+    }
+
+    /** {@code source:line: message} from dnsjava's {@code name:line: message}. */
+    private static String located(String source, String message) {
+      Matcher located = LOCATED.matcher(message);
+      if (located.matches()) {
+        return source + ":" + located.group(1) + ": " + located.group(2);
+      }
+      return source + ": " + message;
     }
 
     private void add(Record record) {
