@@ -23,9 +23,8 @@ final class Messages {
   }
 
   static Messages of(Locale locale) {
-    ResourceBundle bundle =
-        ResourceBundle.getBundle(
-            BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    // no Control argument: that form is not supported in named modules
+    ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
     return new Messages(bundle, locale);
   }
 

@@ -91,7 +91,10 @@ final class BounceParser {
   private static final Pattern RECEIVED_FOR = Pattern.compile("\\bfor <?([^<>\\s;]+@[^<>\\s;]+?)>?\\s*;", F);
   private static final Pattern ADDRESS = Pattern.compile("<?([^<>\\s\"]+@[^<>\\s\"]+?)>?(?:\\s|$)");
 
-  private final byte[] data;
+  private static final Pattern BOUNDARY_LINE =
+      Pattern.compile("^--([!-~]{4,200}?)(?:--)?[ \\t]*$", Pattern.MULTILINE);
+
+  private byte[] data;
   private final List<String> unreadable;
 
   private HeaderBlock top = HeaderBlock.of(List.of());
@@ -188,7 +191,73 @@ final class BounceParser {
     }
     mime = true;
     top = headers(message);
+    boolean multipart = message.getBody() instanceof Multipart mp && !mp.getBodyParts().isEmpty();
+    if (!multipart) {
+      byte[] repaired = repairBoundary();
+      if (repaired != null) {
+        // the declared boundary is missing or wrong: read again with the one the parts use
+        data = repaired;
+        try {
+          message = builder.parseMessage(new ByteArrayInputStream(data));
+          top = headers(message);
+          unreadable.add("the MIME boundary declared in Content-Type is missing or wrong; the one the parts use was taken");
+        } catch (IOException | RuntimeException e) {
+          // keep the first reading
+        }
+      }
+    }
     walk(message, 0);
+  }
+
+  /**
+   * The input with its top-level Content-Type replaced by a multipart one using the boundary that
+   * the body's delimiter lines actually use, or {@code null} when there is no such boundary.
+   */
+  private byte @Nullable [] repairBoundary() {
+    String text = decode(data, StandardCharsets.ISO_8859_1).replaceAll("\r+\n", "\n");
+    Matcher end = Pattern.compile("\n\\s*\n").matcher(text);
+    if (!end.find()) {
+      return null;
+    }
+    String head = text.substring(0, end.start());
+    String body = text.substring(end.start());
+    java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+    Matcher m = BOUNDARY_LINE.matcher(body);
+    while (m.find()) {
+      counts.merge(m.group(1), 1, Integer::sum);
+    }
+    String best = null;
+    int bestCount = 1;
+    for (java.util.Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (e.getValue() > bestCount) {
+        best = e.getKey();
+        bestCount = e.getValue();
+      }
+    }
+    if (best == null
+        || !Pattern.compile(
+                "--" + Pattern.quote(best) + "\\n(?:[!-9;-~]+:.*\\n)*Content-Type:",
+                Pattern.CASE_INSENSITIVE)
+            .matcher(body)
+            .find()) {
+      return null;
+    }
+    String cleaned =
+        head.replaceAll("(?im)^Content-Type:.*(?:\n[ \t].*)*\n?", "")
+            .replaceAll("(?im)^Content-Transfer-Encoding:.*\n?", "");
+    String header =
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"" + best + "\"";
+    String fixed;
+    if (cleaned.startsWith("From ")) {
+      int nl = cleaned.indexOf('\n');
+      fixed = cleaned.substring(0, nl + 1) + header + "\n" + cleaned.substring(nl + 1);
+    } else {
+      fixed = header + "\n" + cleaned;
+    }
+    if (!fixed.endsWith("\n")) {
+      fixed = fixed + "\n";
+    }
+    return (fixed + body).getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private void walk(Entity entity, int depth) {
@@ -295,7 +364,8 @@ final class BounceParser {
 
   // ---------------------------------------------------------------- facts
 
-  private BounceFacts facts(BounceFormat format, String fullNotice) {
+  private BounceFacts facts(BounceFormat format, String rawNotice) {
+    String fullNotice = rawNotice.replaceAll("\r+\n", "\n").replace('\r', '\n');
     String notice = fullNotice;
     Matcher embedded = EMBEDDED.matcher(fullNotice);
     if (embedded.find()) {
@@ -304,7 +374,6 @@ final class BounceParser {
         returned = HeaderBlock.parse(headerPart(fullNotice.substring(embedded.end())));
       }
     }
-    notice = notice.replace("\r\n", "\n").replace('\r', '\n');
 
     HeaderBlock message = dsn.isEmpty() ? HeaderBlock.of(List.of()) : dsn.get(0);
     HeaderBlock recipient = firstRecipientBlock();
@@ -663,8 +732,7 @@ final class BounceParser {
         || (!dsn.isEmpty() && dsn.get(0).has("X-Postfix-Queue-ID"))) {
       return BounceFormat.POSTFIX;
     }
-    if (n.contains("SMTP error from remote") || n.contains("mail delivery software")
-        || top.has("X-Failed-Recipients")) {
+    if (n.contains("SMTP error from remote") || n.contains("created automatically by mail delivery software")) {
       return BounceFormat.EXIM;
     }
     if (!dsn.isEmpty()) {
