@@ -137,7 +137,8 @@ public final class DnsJavaLookup implements DnsLookup {
           .lookupAsync(query, code)
           .whenComplete(
               (result, error) -> bounded.complete(answer(result, error, capture, name, type, code)));
-      CompletableFuture.delayedExecutor(deadline.toNanos(), TimeUnit.NANOSECONDS, executor)
+      // On the common pool, not the caller's executor: the bound must hold even if that one stalls.
+      CompletableFuture.delayedExecutor(deadline.toNanos(), TimeUnit.NANOSECONDS)
           .execute(
               () ->
                   bounded.complete(
@@ -329,8 +330,9 @@ public final class DnsJavaLookup implements DnsLookup {
     }
 
     /**
-     * Where continuations and the completion of {@link #lookup} stages run; default {@link
-     * ForkJoinPool#commonPool()}.
+       * Where dnsjava runs its continuations and where {@link #lookup} stages complete; default
+     * {@link ForkJoinPool#commonPool()}. (A stage completed by the deadline completes on the
+     * common pool.)
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");

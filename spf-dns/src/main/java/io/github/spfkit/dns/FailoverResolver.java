@@ -72,41 +72,50 @@ final class FailoverResolver implements Resolver {
   }
 
   private CompletableFuture<Message> attempt(Message query, int attempt, Executor continuation) {
+    CompletableFuture<Message> result = new CompletableFuture<>();
+    try {
+      send(query, attempt, continuation, result);
+    } catch (RuntimeException e) {
+      result.completeExceptionally(e);
+    }
+    return result;
+  }
+
+  private void send(
+      Message query, int attempt, Executor continuation, CompletableFuture<Message> result) {
     SimpleResolver server = servers.get(attempt % servers.size());
     CompletableFuture<Message> bounded = new CompletableFuture<>();
-    try {
-      server
-          .sendAsync(query.clone(), continuation)
-          .whenComplete(
-              (response, error) -> {
-                if (error != null) {
-                  bounded.completeExceptionally(unwrap(error));
-                } else {
-                  bounded.complete(response);
-                }
-              });
-    } catch (RuntimeException e) {
-      bounded.completeExceptionally(e);
-    }
-    CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS, continuation)
+    relay(server.sendAsync(query.clone(), continuation), bounded);
+    // On the common pool, not the caller's executor: the bound must hold even if that one stalls.
+    CompletableFuture.delayedExecutor(timeout.toNanos(), TimeUnit.NANOSECONDS)
         .execute(
             () ->
                 bounded.completeExceptionally(
                     new SocketTimeoutException(
                         "no response from " + server.getAddress() + " within " + timeout)));
-    return bounded
-        .handle(
-            (response, error) -> {
-              if (error == null) {
-                return CompletableFuture.completedFuture(response);
-              }
-              Throwable cause = unwrap(error);
-              if (cause instanceof IOException && attempt + 1 < attempts) {
-                return attempt(query, attempt + 1, continuation);
-              }
-              return CompletableFuture.<Message>failedFuture(cause);
-            })
-        .thenCompose(stage -> stage);
+    CompletionStage<Message> answered = bounded;
+    answered.whenComplete(
+        (response, error) -> {
+          if (error == null) {
+            result.complete(response);
+          } else if (unwrap(error) instanceof IOException && attempt + 1 < attempts) {
+            relay(attempt(query, attempt + 1, continuation), result);
+          } else {
+            result.completeExceptionally(unwrap(error));
+          }
+        });
+  }
+
+  /** Completes {@code to} as {@code from} completes; the action cannot throw. */
+  private static <T> void relay(CompletionStage<T> from, CompletableFuture<T> to) {
+    from.whenComplete(
+        (value, error) -> {
+          if (error == null) {
+            to.complete(value);
+          } else {
+            to.completeExceptionally(unwrap(error));
+          }
+        });
   }
 
   static Throwable unwrap(Throwable error) {

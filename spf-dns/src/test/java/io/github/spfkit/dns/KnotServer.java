@@ -78,7 +78,7 @@ final class KnotServer implements AutoCloseable {
   static Optional<Path> knotd() {
     List<Path> candidates = new ArrayList<>();
     String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
-    for (String dir : path.split(java.io.File.pathSeparator)) {
+    for (String dir : path.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator), -1)) {
       if (!dir.isEmpty()) {
         candidates.add(Path.of(dir, "knotd"));
       }

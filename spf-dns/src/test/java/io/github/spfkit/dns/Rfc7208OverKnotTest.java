@@ -64,7 +64,7 @@ final class Rfc7208OverKnotTest {
   }
 
   private static DnsJavaLookup serve(Scenario scenario) throws Exception {
-    if (servedScenario != scenario || lookup == null) {
+    if (!scenario.equals(servedScenario) || lookup == null) {
       stopKnot();
       Path scenarioDir = Files.createDirectories(dir.resolve("scenario" + started++));
       server = KnotServer.start(scenarioDir, SuiteZones.zones(scenario));
