@@ -68,11 +68,11 @@ final class CheckOutput {
     }
     Problem problem = result.problem();
     if (problem != null) {
-      line(lines, "Problem", problem.toString());
-      SyntaxError syntax = problem.syntaxError();
-      if (syntax != null && syntax.hint() != null) {
-        line(lines, "Hint", syntax.hint());
-      }
+      String message = problem.message();
+      line(
+          lines,
+          "Problem",
+          message.contains(problem.domain()) ? message : message + " (" + problem.domain() + ")");
     }
     line(
         lines,

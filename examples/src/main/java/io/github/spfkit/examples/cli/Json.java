@@ -53,7 +53,7 @@ final class Json {
       Map<String, Object> object = READER.mapFrom(parser);
       if (parser.nextToken() != null) {
         throw new IOException(
-            "more after the object at column " + parser.currentLocation().getColumnNr());
+            "more after the object at column " + parser.currentTokenLocation().getColumnNr());
       }
       return object;
     } catch (JsonProcessingException e) {
@@ -70,7 +70,13 @@ final class Json {
       return "malformed";
     }
     String first = message.lines().findFirst().orElse(message);
-    int cut = first.indexOf(" (");
-    return (cut > 0 ? first.substring(0, cut) : first).strip();
+    // jackson's messages go on with what it expected and where; the column is added separately
+    for (String tail : new String[] {" (", ": was expecting"}) {
+      int cut = first.indexOf(tail);
+      if (cut > 0) {
+        first = first.substring(0, cut);
+      }
+    }
+    return first.strip();
   }
 }
