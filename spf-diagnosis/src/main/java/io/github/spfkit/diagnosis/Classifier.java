@@ -112,7 +112,12 @@ final class Classifier {
     if (containsAny(t, AUTH_REQUIRED)) {
       return Category.AUTH_REQUIRED;
     }
-    boolean spf = SPF_WORD.matcher(t).find() || t.contains("sender policy framework");
+    boolean spf =
+        SPF_WORD.matcher(t).find()
+            || t.contains("sender policy framework")
+            || t.contains("openspf.")
+            || t.contains("open-spf.")
+            || t.contains("spf.pobox.");
     if (spf && HELO.matcher(t).find()) {
       return Category.SPF_HELO;
     }
