@@ -330,7 +330,7 @@ public final class DnsJavaLookup implements DnsLookup {
     }
 
     /**
-       * Where dnsjava runs its continuations and where {@link #lookup} stages complete; default
+     * Where dnsjava runs its continuations and where {@link #lookup} stages complete; default
      * {@link ForkJoinPool#commonPool()}. (A stage completed by the deadline completes on the
      * common pool.)
      */

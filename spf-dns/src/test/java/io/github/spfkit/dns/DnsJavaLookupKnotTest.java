@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,6 +93,9 @@ final class DnsJavaLookupKnotTest {
 
   @BeforeAll
   static void startKnot() throws Exception {
+    if (KnotServer.knotd().isEmpty()) {
+      return; // each test reports the skip (or, with CI=true, fails)
+    }
     knot =
         KnotServer.start(
             dir,
@@ -101,6 +105,11 @@ final class DnsJavaLookupKnotTest {
                 KnotServer.Zone.of("2.0.192.in-addr.arpa", REVERSE),
                 KnotServer.Zone.broken("broken.test")));
     dns = knot.lookup();
+  }
+
+  @BeforeEach
+  void requireKnot() {
+    KnotServer.assumeInstalled();
   }
 
   @AfterAll

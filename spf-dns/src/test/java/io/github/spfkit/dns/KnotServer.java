@@ -74,8 +74,12 @@ final class KnotServer implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(reaper);
   }
 
-  /** The {@code knotd} binary, if installed. */
+  /** The {@code knotd} binary, if installed: {@code $KNOTD} if set, else found on the PATH. */
   static Optional<Path> knotd() {
+    String chosen = System.getenv("KNOTD");
+    if (chosen != null && !chosen.isEmpty()) {
+      return Optional.of(Path.of(chosen)).filter(Files::isExecutable);
+    }
     List<Path> candidates = new ArrayList<>();
     String path = Objects.requireNonNullElse(System.getenv("PATH"), "");
     for (String dir : path.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator), -1)) {

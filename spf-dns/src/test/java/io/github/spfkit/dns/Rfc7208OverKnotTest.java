@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,8 +33,8 @@ final class Rfc7208OverKnotTest {
   private static @Nullable DnsJavaLookup lookup;
   private static int started;
 
-  @BeforeAll
-  static void requireKnot() {
+  @BeforeEach
+  void requireKnot() {
     KnotServer.assumeInstalled();
   }
 
