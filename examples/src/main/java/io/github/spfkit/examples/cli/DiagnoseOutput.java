@@ -111,7 +111,11 @@ final class DiagnoseOutput {
     if (spf == null && lint == null) {
       lines.add("  " + language.text(Label.NO_LIVE_CHECK));
     } else {
-      field(lines, language.text(Label.SPF_RECORD), record == null ? language.text(Label.NONE) : record);
+      // a record is copied from here: never wrapped
+      lines.add(
+          "  "
+              + String.format(Locale.ROOT, "%-" + LABEL_WIDTH + "s", language.text(Label.SPF_RECORD) + ":")
+              + (record == null ? language.text(Label.NONE) : record));
       if (spf != null) {
         field(lines, language.text(Label.SPF_CHECK), check(spf));
       }
