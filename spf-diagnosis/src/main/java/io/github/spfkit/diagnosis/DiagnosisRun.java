@@ -358,20 +358,29 @@ final class DiagnosisRun {
     }
   }
 
-  /** The include chain with lookups per node: {@code a.example 12 (include:b 5, include:c 6)}. */
+  /**
+   * The include chain with what each include costs, itself included: {@code a.example 12
+   * (include:b.example 5 (include:c.example 1), redirect=d.example 3)}.
+   */
   static String chain(LintNode node) {
-    StringBuilder out = new StringBuilder(node.domain()).append(' ').append(node.lookups());
-    if (!node.children().isEmpty()) {
-      out.append(" (");
-      for (int i = 0; i < node.children().size(); i++) {
-        LintNode child = node.children().get(i);
-        out.append(i == 0 ? "" : ", ")
-            .append(child.via() == Trace.Via.REDIRECT ? "redirect=" : "include:")
-            .append(chain(child));
-      }
-      out.append(')');
+    return node.domain() + " " + node.lookups() + children(node);
+  }
+
+  private static String children(LintNode node) {
+    if (node.children().isEmpty()) {
+      return "";
     }
-    return out.toString();
+    StringBuilder out = new StringBuilder(" (");
+    for (int i = 0; i < node.children().size(); i++) {
+      LintNode child = node.children().get(i);
+      out.append(i == 0 ? "" : ", ")
+          .append(child.via() == Trace.Via.REDIRECT ? "redirect=" : "include:")
+          .append(child.domain())
+          .append(' ')
+          .append(child.lookups() + 1)
+          .append(children(child));
+    }
+    return out.append(')').toString();
   }
 
   // ------------------------------------------------------------------ advice

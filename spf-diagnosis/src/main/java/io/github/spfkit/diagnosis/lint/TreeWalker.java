@@ -80,25 +80,26 @@ final class TreeWalker {
     return new LintReport(domain, whatIf, lookups, voidNames.size(), voidNames, sorted, tree);
   }
 
-  /** The per-domain counts of a tree, e.g. {@code example.com 2 (include:a 5, include:b 4)}. */
+  /** What each include costs, itself included: {@code example.com 7 (include:a 3, redirect=b 2)}. */
   static String breakdown(@Nullable LintNode node) {
-    if (node == null) {
+    return node == null ? "" : node.domain() + " " + node.lookups() + children(node);
+  }
+
+  private static String children(LintNode node) {
+    if (node.children().isEmpty()) {
       return "";
     }
-    StringBuilder out = new StringBuilder(node.domain()).append(' ').append(node.lookups());
-    if (!node.children().isEmpty()) {
-      out.append(" (");
-      for (int i = 0; i < node.children().size(); i++) {
-        LintNode child = node.children().get(i);
-        if (i > 0) {
-          out.append(", ");
-        }
-        out.append(child.via() == Trace.Via.REDIRECT ? "redirect=" : "include:");
-        out.append(breakdown(child));
-      }
-      out.append(')');
+    StringBuilder out = new StringBuilder(" (");
+    for (int i = 0; i < node.children().size(); i++) {
+      LintNode child = node.children().get(i);
+      out.append(i == 0 ? "" : ", ")
+          .append(child.via() == Trace.Via.REDIRECT ? "redirect=" : "include:")
+          .append(child.domain())
+          .append(' ')
+          .append(child.lookups() + 1)
+          .append(children(child));
     }
-    return out.toString();
+    return out.append(')').toString();
   }
 
   private LintNode visit(String domain, Trace.Via via, @Nullable String whatIf, int depth) {

@@ -132,7 +132,7 @@ final class SpfLinterTest {
     assertThat(report.lookups()).isEqualTo(12);
     assertThat(report.findings(Finding.Code.TOO_MANY_LOOKUPS).get(0).message())
         .contains("12 DNS-querying terms")
-        .contains("include:i0.example 2");
+        .contains("example.com 12 (include:i0.example 3, include:i1.example 3");
   }
 
   @Test

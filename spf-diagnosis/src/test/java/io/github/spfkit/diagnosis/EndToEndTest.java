@@ -1,0 +1,193 @@
+package io.github.spfkit.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.spfkit.core.Result;
+import io.github.spfkit.core.SpfChecker;
+import io.github.spfkit.core.dns.DnsAnswer;
+import io.github.spfkit.core.dns.DnsLookup;
+import io.github.spfkit.diagnosis.lint.SpfLinter;
+import io.github.spfkit.dns.ZoneFileLookup;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * From a bounce file to cause, evidence, advice and a verified proposal, for each cause, on the
+ * zone data of {@code e2e/e2e.zone} (read with spf-dns's zone-file resolver).
+ */
+final class EndToEndTest {
+  /** The zone, with the flaky provider's name servers timing out. */
+  static final DnsLookup DNS = flaky(zone());
+
+  static final BounceDiagnoser DIAGNOSER = BounceDiagnoser.builder().dns(DNS).build();
+
+  private static final Set<Cause> COVERED = EnumSet.noneOf(Cause.class);
+
+  static ZoneFileLookup zone() {
+    try {
+      return ZoneFileLookup.fromString(Resources.text("e2e/e2e.zone"));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static DnsLookup flaky(DnsLookup dns) {
+    return (name, type) ->
+        name.equalsIgnoreCase("_spf.flaky-provider.example")
+            ? CompletableFuture.completedFuture(new DnsAnswer.TemporaryFailure("timed out"))
+            : dns.lookup(name, type);
+  }
+
+  static Arguments row(String file, Cause cause, String adviceCode, @Nullable String proposal) {
+    return Arguments.of(file, cause, adviceCode, proposal);
+  }
+
+  static Stream<Arguments> causes() {
+    return Stream.of(
+        row("e2e/ip-not-authorized.eml", Cause.IP_NOT_AUTHORIZED, "add-ip",
+            "v=spf1 ip4:198.51.100.0/24 include:_spf.mailer.example ip4:192.0.2.45 -all"),
+        row("e2e/forwarding.eml", Cause.FORWARDING, "forwarding", null),
+        row("e2e/too-many-lookups.eml", Cause.TOO_MANY_LOOKUPS, "too-many-lookups",
+            "v=spf1 ip4:198.51.100.1 ip4:198.51.100.2 ip4:198.51.100.3 ip4:198.51.100.4"
+                + " include:b.big.example include:c.big.example ip4:192.0.2.160 -all"),
+        row("e2e/void-lookups.eml", Cause.TOO_MANY_VOID_LOOKUPS, "void-lookups", "v=spf1 ip4:192.0.2.170 -all"),
+        row("e2e/multiple-records.eml", Cause.MULTIPLE_RECORDS, "merge-records",
+            "v=spf1 ip4:192.0.2.80 include:_spf.mailer.example -all"),
+        row("e2e/syntax-error.eml", Cause.SYNTAX_ERROR, "fix-syntax",
+            "v=spf1 ip4:192.0.2.90 include:_spf.mailer.example -all"),
+        row("e2e/no-spf-record.eml", Cause.NO_SPF_RECORD, "publish-record", "v=spf1 ip4:192.0.2.91 ~all"),
+        row("e2e/dns-error.eml", Cause.DNS_ERROR, "dns-error", null),
+        row("e2e/helo-failed.eml", Cause.HELO_FAILED, "helo", "v=spf1 a ip4:192.0.2.120 ~all"),
+        row("e2e/high-risk-delivery-pool.eml", Cause.HIGH_RISK_DELIVERY_POOL, "hrdp", null),
+        row("e2e/receiver-policy.eml", Cause.RECEIVER_POLICY, "receiver-policy",
+            "v=spf1 ip4:198.51.100.0/24 ip4:192.0.2.130 ~all"),
+        row("bounces/sisimai-lhost-postfix-70.eml", Cause.DMARC_ALIGNMENT, "dmarc-align", null),
+        row("e2e/auth-required.eml", Cause.AUTH_REQUIRED, "auth-required", null),
+        row("e2e/passes-now.eml", Cause.PASSES_NOW, "passes-now", null),
+        row("bounces/sisimai-lhost-postfix-04.eml", Cause.NOT_SPF, "not-spf", null),
+        row("e2e/undetermined.txt", Cause.UNDETERMINED, "undetermined", null));
+  }
+
+  @ParameterizedTest(name = "{1}: {0}")
+  @MethodSource("causes")
+  void diagnosesEachCauseFromTheBounceFile(
+      String file, Cause cause, String adviceCode, @Nullable String proposal) {
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes(file));
+
+    assertThat(d.cause()).as(describe(d)).isEqualTo(cause);
+    assertThat(d.advice()).extracting(Advice::code).as(describe(d)).contains(adviceCode);
+    assertThat(d.advice()).allSatisfy(a -> assertThat(a.text()).doesNotContain("{0}").doesNotStartWith("advice."));
+    assertThat(d.evidence()).allSatisfy(e -> assertThat(e.text()).doesNotStartWith("evidence."));
+    assertThat(d.proposedRecord()).as(describe(d)).isEqualTo(proposal);
+    if (proposal != null) {
+      assertProvenByAnIndependentCheck(d);
+      assertThat(d.advice()).extracting(Advice::code).contains("apply-proposal");
+    }
+    COVERED.add(cause);
+  }
+
+  /** The proposal passes for the bounced IP against the same DNS and lints clean: checked again here. */
+  private static void assertProvenByAnIndependentCheck(Diagnosis d) {
+    Proposal p = d.proposal();
+    assertThat(p.verification().result()).isEqualTo(Result.PASS);
+    assertThat(p.verification().ip().toString()).isEqualTo(d.ip());
+    SpfChecker checker = SpfChecker.builder().dns(DNS).build();
+    var check = checker.check().ip(d.ip()).policy(p.record());
+    var result = d.cause() == Cause.HELO_FAILED ? check.helo(p.domain()).evaluate()
+        : check.mailFrom("postmaster@" + p.domain()).evaluate();
+    assertThat(result.result()).isEqualTo(Result.PASS);
+    assertThat(SpfLinter.builder().dns(DNS).build().lint(p.domain(), p.record()).hasErrors()).isFalse();
+  }
+
+  @AfterAll
+  static void everyCauseHasAnEndToEndTest() {
+    assertThat(COVERED).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Cause.class));
+  }
+
+  @Test
+  void showsTheIncludeChainWithLookupCountsForTooManyLookups() {
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/too-many-lookups.eml"));
+
+    assertThat(d.lint().lookups()).isEqualTo(14);
+    assertThat(d.evidence()).extracting(Evidence::code).contains("lookups", "spf-result");
+    assertThat(d.evidence()).filteredOn(e -> e.code().equals("lookups")).singleElement()
+        .satisfies(e -> assertThat(e.text()).contains("big.example 14 (include:a.big.example 5 (include:a1.big.example 1"));
+    assertThat(d.spfResult().result()).isEqualTo(Result.PERMERROR);
+  }
+
+  @Test
+  void namesTheVoidNames() {
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/void-lookups.eml"));
+
+    assertThat(d.evidence()).filteredOn(e -> e.code().equals("void")).singleElement()
+        .satisfies(e -> assertThat(e.text()).contains("old1.void.example, old2.void.example, old3.void.example"));
+  }
+
+  @Test
+  void showsTheSyntaxErrorsPosition() {
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/syntax-error.eml"));
+
+    assertThat(d.facts().clientIp()).isEqualTo("203.0.113.10");
+    assertThat(d.evidence()).filteredOn(e -> e.code().equals("finding")).first()
+        .satisfies(e -> assertThat(e.text()).contains("SYNTAX_ERROR").contains("typo.example @7"));
+  }
+
+  @Test
+  void showsTheDuplicateRecords() {
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/multiple-records.eml"));
+
+    assertThat(d.category()).isEqualTo(Category.SPF_FAIL);
+    assertThat(d.evidence()).filteredOn(e -> e.code().equals("finding")).first()
+        .satisfies(e -> assertThat(e.text()).contains("v=spf1 ip4:192.0.2.80 -all").contains("v=spf1 include:_spf.mailer.example -all"));
+  }
+
+  @Test
+  void resolvesTheReportingHostWhenTheBounceStatesNoIp() {
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/high-risk-delivery-pool.eml"));
+
+    assertThat(d.facts().clientIp()).isNull();
+    assertThat(d.ip()).isEqualTo("40.95.12.34");
+    assertThat(d.evidence()).extracting(Evidence::code).contains("ip-candidate", "hrdp-pool");
+    assertThat(d.facts().envelopeSender()).isEqualTo("ceo@m365.example");
+  }
+
+  @Test
+  void givesAdviceInIndonesianWithTheRealNames() {
+    BounceDiagnoser indonesian =
+        BounceDiagnoser.builder().dns(DNS).locale(Locale.forLanguageTag("id")).build();
+
+    Diagnosis d = indonesian.diagnose(Resources.bytes("e2e/ip-not-authorized.eml"));
+
+    assertThat(d.advice()).filteredOn(a -> a.code().equals("add-ip")).singleElement()
+        .satisfies(a -> assertThat(a.text()).contains("IP pengirim 192.0.2.45 tidak diizinkan oleh record SPF shop.example"));
+    assertThat(d.proposedRecord()).isEqualTo(DIAGNOSER.diagnose(Resources.bytes("e2e/ip-not-authorized.eml")).proposedRecord());
+  }
+
+  @Test
+  void withoutDnsTheCausesThatNeedLiveDataAreUndetermined() {
+    BounceDiagnoser offline = BounceDiagnoser.builder().build();
+
+    Set<Cause> causes =
+        Stream.of("ip-not-authorized.eml", "too-many-lookups.eml", "void-lookups.eml", "multiple-records.eml",
+                "syntax-error.eml", "no-spf-record.eml", "helo-failed.eml", "receiver-policy.eml", "passes-now.eml")
+            .map(f -> offline.diagnose(Resources.bytes("e2e/" + f)).cause())
+            .collect(Collectors.toSet());
+
+    assertThat(causes).containsExactly(Cause.UNDETERMINED);
+  }
+
+  static String describe(Diagnosis d) {
+    return d.category() + " " + d.cause() + " ip=" + d.ip() + " domain=" + d.domain() + "\n evidence=" + d.evidence()
+        + "\n advice=" + d.advice() + "\n proposal=" + d.proposedRecord() + "\n problems=" + d.problems();
+  }
+}
