@@ -3,11 +3,13 @@ package io.github.spfkit.benchmarks;
 import io.github.spfkit.core.Result;
 import io.github.spfkit.core.SpfChecker;
 import io.github.spfkit.core.SpfResult;
+import io.github.spfkit.core.dns.DnsAnswer;
 import io.github.spfkit.core.dns.InMemoryDns;
+import io.github.spfkit.core.dns.RecordType;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.openjdk.jmh.annotations.AuxCounters;
@@ -28,14 +30,14 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@value #CHECKS} checks of the realistic tree in flight at once through the asynchronous API.
  *
  * <ul>
- *   <li>{@code batch}: every DNS answer comes {@code delayMs} later on a scheduler of {@code
- *       threads} threads, where the evaluations continue; the score is the wall time until all
+ *   <li>{@code batch}: every DNS answer comes {@code delayMs} later on a pool of {@code threads}
+ *       threads, where the evaluations continue; the score is the wall time until all
  *       {@value #CHECKS} have their result (the floor for one check is 11 round trips one after
  *       another, 4 with prefetch).
  *   <li>{@code heapPerCheckInFlight}: DNS answers at once except questions about {@code gate},
- *       which are held until all {@value #CHECKS} checks wait there; the secondary result {@code
- *       bytesPerCheck} is the heap in use then (after full GCs) less the heap in use before they
- *       started, divided by {@value #CHECKS}. {@code relay.a.example} is the deepest point of the
+ *       which are held until all {@value #CHECKS} checks wait there; the heap in use then (after
+ *       full GCs) less the heap in use before they started, divided by {@value #CHECKS}: the
+ *       secondary results {@code heldBytes / checksHeld}, printed after each iteration too. {@code relay.a.example} is the deepest point of the
  *       tree (three records under evaluation), {@code example.com} the first question. The time
  *       score of this method is meaningless (it includes the GCs).
  * </ul>
@@ -68,7 +70,10 @@ public class ConcurrencyBenchmark {
     public int threads = 2;
 
     @SuppressWarnings("NullAway.Init") // @Setup
-    private ScheduledExecutorService scheduler;
+    private ExecutorService workers;
+
+    @SuppressWarnings("NullAway.Init") // @Setup
+    DelayedDns dns;
 
     @SuppressWarnings("NullAway.Init") // @Setup
     SpfChecker checker;
@@ -76,19 +81,17 @@ public class ConcurrencyBenchmark {
     /** Builds the checker. */
     @Setup
     public void setUp() {
-      scheduler = DaemonThreads.scheduler("dns", threads);
+      workers = DaemonThreads.pool("dns", threads);
       InMemoryDns memory = ZoneData.realisticTree().toInMemoryDns();
-      checker =
-          SpfChecker.builder()
-              .dns(new DelayedDns(memory, Duration.ofMillis(delayMs), scheduler))
-              .prefetch(prefetch)
-              .build();
+      dns = new DelayedDns(memory, Duration.ofMillis(delayMs), workers);
+      checker = SpfChecker.builder().dns(dns).prefetch(prefetch).build();
     }
 
     /** Stops the DNS threads. */
     @TearDown
     public void tearDown() {
-      scheduler.shutdownNow();
+      dns.close();
+      workers.shutdownNow();
     }
   }
 
@@ -117,12 +120,18 @@ public class ConcurrencyBenchmark {
     }
   }
 
-  /** The heap measurement, reported as a secondary result. */
+  /**
+   * The heap measurement, reported as secondary results. JMH adds event counters up over the
+   * iterations, so the figure is their quotient: {@code heldBytes / checksHeld} bytes per check.
+   */
   @State(Scope.Thread)
   @AuxCounters(AuxCounters.Type.EVENTS)
   public static class Heap {
-    /** Heap in use per check in flight, in bytes. */
-    public double bytesPerCheck;
+    /** Heap in use with the checks held, less the heap in use before they started, in bytes. */
+    public long heldBytes;
+
+    /** Checks held at the gate. */
+    public long checksHeld;
   }
 
   /** Starts {@value #CHECKS} checks and waits for them all. */
@@ -131,6 +140,28 @@ public class ConcurrencyBenchmark {
     CompletableFuture<?>[] all = start(state.checker);
     CompletableFuture.allOf(all).join();
     return passes(all);
+  }
+
+  /**
+   * The same batch with no evaluation at all: {@value #CHECKS} chains of as many delayed questions
+   * one after another as a check waits for (11, or 4 with prefetch), through the same DNS and
+   * pool. What {@code batch} costs beyond this is the evaluator's.
+   */
+  @Benchmark
+  public int batchFloor(Delayed state) {
+    int steps = state.prefetch ? RealisticTree.DEPTH : RealisticTree.QUERIES;
+    CompletableFuture<?>[] all = new CompletableFuture<?>[CHECKS];
+    for (int i = 0; i < CHECKS; i++) {
+      CompletableFuture<DnsAnswer> chain =
+          state.dns.lookup(RealisticTree.DOMAIN, RecordType.TXT).toCompletableFuture();
+      for (int step = 1; step < steps; step++) {
+        chain =
+            chain.thenCompose(answer -> state.dns.lookup(RealisticTree.DOMAIN, RecordType.TXT));
+      }
+      all[i] = chain;
+    }
+    CompletableFuture.allOf(all).join();
+    return all.length;
   }
 
   /** Measures the heap held by {@value #CHECKS} checks waiting at the gate. */
@@ -152,7 +183,9 @@ public class ConcurrencyBenchmark {
     long during = usedHeapAfterGc();
     state.dns.release();
     CompletableFuture.allOf(all).join();
-    heap.bytesPerCheck = (during - before) / (double) CHECKS;
+    heap.heldBytes = during - before;
+    heap.checksHeld = CHECKS;
+    System.out.printf(" [%.0f bytes per check in flight]", (during - before) / (double) CHECKS);
     return passes(all);
   }
 

@@ -7,7 +7,7 @@ import io.github.spfkit.core.dns.InMemoryDns;
 import io.github.spfkit.core.dns.RecordType;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.james.jspf.impl.SPF;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,7 +47,7 @@ public class LatencyBenchmark {
   public int delayMs = 5;
 
   @SuppressWarnings("NullAway.Init") // @Setup
-  private ScheduledExecutorService scheduler;
+  private ExecutorService workers;
 
   @SuppressWarnings("NullAway.Init") // @Setup
   private DelayedDns dns;
@@ -67,8 +67,8 @@ public class LatencyBenchmark {
     ZoneData zone = ZoneData.realisticTree();
     InMemoryDns memory = zone.toInMemoryDns();
     Duration delay = Duration.ofMillis(delayMs);
-    scheduler = DaemonThreads.scheduler("dns", 2);
-    dns = new DelayedDns(memory, delay, scheduler);
+    workers = DaemonThreads.pool("dns", 2);
+    dns = new DelayedDns(memory, delay, workers);
     sequential = SpfChecker.builder().dns(dns).build();
     prefetching = SpfChecker.builder().dns(dns).prefetch(true).build();
     jspf = Jspf.checker(new JspfDns(zone, delay));
@@ -84,7 +84,8 @@ public class LatencyBenchmark {
   /** Stops the DNS threads. */
   @TearDown
   public void tearDown() {
-    scheduler.shutdownNow();
+    dns.close();
+    workers.shutdownNow();
   }
 
   /** This library, one question at a time. */
