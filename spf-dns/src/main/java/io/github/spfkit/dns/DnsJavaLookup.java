@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.Resolver;
 import org.xbill.DNS.ResolverConfig;
 import org.xbill.DNS.lookup.InvalidZoneDataException;
 import org.xbill.DNS.lookup.LookupFailedException;
@@ -84,18 +85,27 @@ public final class DnsJavaLookup implements DnsLookup {
   /** CNAME (and DNAME) hops followed before a chain counts as a loop. */
   public static final int MAX_CNAME_HOPS = 16;
 
-  private final FailoverResolver transport;
+  private final Resolver transport;
   private final List<InetSocketAddress> servers;
   private final Duration deadline;
   private final Executor executor;
 
   private DnsJavaLookup(List<InetSocketAddress> servers, Builder builder) {
-    this.servers = List.copyOf(servers);
-    this.executor = builder.executor;
-    this.deadline = builder.timeout.multipliedBy(builder.retries + 1L);
-    this.transport =
+    this(
         new FailoverResolver(
-            this.servers, builder.timeout, builder.retries, builder.ednsPayloadSize, executor);
+            servers, builder.timeout, builder.retries, builder.ednsPayloadSize, builder.executor),
+        servers,
+        builder.timeout.multipliedBy(builder.retries + 1L),
+        builder.executor);
+  }
+
+  /** A lookup over any dnsjava resolver: for tests that feed it crafted responses. */
+  DnsJavaLookup(
+      Resolver transport, List<InetSocketAddress> servers, Duration deadline, Executor executor) {
+    this.transport = transport;
+    this.servers = List.copyOf(servers);
+    this.deadline = deadline;
+    this.executor = executor;
   }
 
   /** Starts a lookup; at least one server, or {@link Builder#systemResolvers()}, is required. */

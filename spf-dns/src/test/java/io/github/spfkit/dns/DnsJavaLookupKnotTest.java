@@ -12,6 +12,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -61,6 +62,7 @@ final class DnsJavaLookupKnotTest {
       delegated.faults.test. IN NS ns.elsewhere.invalid.
       spf.faults.test. IN TXT "v=spf1 a:a.faults.test mx:mx.faults.test include:inc.faults.test -all"
       inc.faults.test. IN TXT "v=spf1 ip4:198.51.100.0/24 -all"
+      spf99.faults.test. IN SPF "v=spf1 " "-all"
       """
           .formatted(
               MANY,
@@ -285,6 +287,68 @@ final class DnsJavaLookupKnotTest {
   void takesNamesWithATrailingDotAndInAnyCase() {
     assertThat(ask("TXT.Faults.Test.", RecordType.TXT))
         .isEqualTo(new DnsAnswer.Records(List.of("v=spf1 ip4:192.0.2.1 -all"), 120));
+  }
+
+  @Test
+  void asksForType99SpfRecordsOnlyWhenAskedForThem() {
+    assertThat(ask("spf99.faults.test", RecordType.SPF))
+        .isEqualTo(new DnsAnswer.Records(List.of("v=spf1 -all"), 300));
+    assertThat(ask("spf99.faults.test", RecordType.TXT)).isEqualTo(new DnsAnswer.NoRecords(60));
+  }
+
+  @Test
+  void answersManyConcurrentQuestionsRight() {
+    List<String> names =
+        List.of("txt.faults.test", "alias.faults.test", "nx.faults.test", "a.faults.test");
+    List<DnsAnswer> expected = names.stream().map(n -> ask(n, RecordType.TXT)).toList();
+
+    List<CompletableFuture<DnsAnswer>> answers =
+        IntStream.range(0, 400)
+            .mapToObj(i -> dns.lookup(names.get(i % 4), RecordType.TXT).toCompletableFuture())
+            .toList();
+
+    for (int i = 0; i < answers.size(); i++) {
+      assertThat(answers.get(i).join()).isEqualTo(expected.get(i % 4));
+    }
+  }
+
+  @Test
+  void cachesRealAnswersForTheirTtlsInFrontOfTheServer() {
+    AtomicInteger sent = new AtomicInteger();
+    CachingLookup cache =
+        CachingLookup.of(
+            (name, type) -> {
+              sent.incrementAndGet();
+              return dns.lookup(name, type);
+            });
+
+    for (int i = 0; i < 3; i++) {
+      assertThat(ask(cache, "txt.faults.test", RecordType.TXT))
+          .isInstanceOf(DnsAnswer.Records.class);
+      assertThat(ask(cache, "nx.faults.test", RecordType.TXT))
+          .isInstanceOf(DnsAnswer.NoSuchDomain.class);
+      assertThat(ask(cache, "spf.broken.test", RecordType.TXT))
+          .isInstanceOf(DnsAnswer.TemporaryFailure.class);
+    }
+
+    assertThat(sent.get()).as("two cached answers, SERVFAIL asked each time").isEqualTo(5);
+  }
+
+  @Test
+  void holdsTheDeadlineWhenTheExecutorNeverRunsAnything() {
+    DnsJavaLookup stalled =
+        DnsJavaLookup.builder()
+            .server(knot.hostPort())
+            .timeout(Duration.ofMillis(200))
+            .retries(0)
+            .executor(task -> {})
+            .build();
+
+    long start = System.nanoTime();
+    DnsAnswer answer = ask(stalled, "txt.faults.test", RecordType.TXT);
+
+    assertThat(answer).isInstanceOf(DnsAnswer.TemporaryFailure.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
   }
 
   @Test

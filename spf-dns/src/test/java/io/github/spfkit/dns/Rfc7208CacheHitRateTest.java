@@ -8,7 +8,8 @@ import io.github.spfkit.core.conformance.Rfc7208Suite.Scenario;
 import io.github.spfkit.core.conformance.Rfc7208Suite.TestCase;
 import io.github.spfkit.core.dns.DnsLookup;
 import java.util.Locale;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The RFC 7208 suite through a {@link CachingLookup} per scenario (the cases of a scenario share
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.Test;
  */
 final class Rfc7208CacheHitRateTest {
 
-  @Test
-  void cachingChangesNoResultOfTheSuite() {
+  @ParameterizedTest(name = "prefetch {0}")
+  @ValueSource(booleans = {false, true})
+  void cachingChangesNoResultOfTheSuite(boolean prefetch) {
     CacheStats cold = new CacheStats(0, 0, 0, 0, 0);
     CacheStats warm = new CacheStats(0, 0, 0, 0, 0);
     int cases = 0;
@@ -29,8 +31,8 @@ final class Rfc7208CacheHitRateTest {
               scenario, ZoneFileLookup.fromString(SuiteZones.zoneText(scenario)));
       CachingLookup cache = CachingLookup.of(zones);
       for (TestCase test : scenario.cases()) {
-        SpfResult direct = SuiteCases.evaluate(zones, test);
-        SpfResult cached = SuiteCases.evaluate(cache, test);
+        SpfResult direct = SuiteCases.evaluate(zones, test, prefetch);
+        SpfResult cached = SuiteCases.evaluate(cache, test, prefetch);
 
         assertThat(cached.result()).as(test.toString()).isEqualTo(direct.result());
         assertThat(cached.explanation()).as(test.toString()).isEqualTo(direct.explanation());
@@ -39,7 +41,7 @@ final class Rfc7208CacheHitRateTest {
       }
       CacheStats afterFirst = cache.stats();
       for (TestCase test : scenario.cases()) {
-        SuiteCases.assertAccepted(SuiteCases.evaluate(cache, test), test);
+        SuiteCases.assertAccepted(SuiteCases.evaluate(cache, test, prefetch), test);
       }
       cold = plus(cold, afterFirst);
       warm = plus(warm, minus(cache.stats(), afterFirst));
@@ -50,7 +52,9 @@ final class Rfc7208CacheHitRateTest {
     assertThat(warm.misses()).as("misses on the second pass: temporary failures only").isPositive();
     System.out.printf(
         Locale.ROOT,
-        "RFC 7208 suite, one CachingLookup per scenario:%n  first pass:  %s%n  second pass: %s%n",
+        "RFC 7208 suite, one CachingLookup per scenario, prefetch %s:%n"
+            + "  first pass:  %s%n  second pass: %s%n",
+        prefetch,
         describe(cold),
         describe(warm));
   }

@@ -45,8 +45,17 @@ final class SuiteCases {
 
   /** Evaluates one case as the suite's driver does. */
   static SpfResult evaluate(DnsLookup dns, TestCase test) {
+    return evaluate(dns, test, false);
+  }
+
+  /** Evaluates one case as the suite's driver does, with or without the checker's prefetch. */
+  static SpfResult evaluate(DnsLookup dns, TestCase test, boolean prefetch) {
     SpfChecker checker =
-        SpfChecker.builder().dns(dns).defaultExplanation(Rfc7208Suite.DEFAULT_EXPLANATION).build();
+        SpfChecker.builder()
+            .dns(dns)
+            .defaultExplanation(Rfc7208Suite.DEFAULT_EXPLANATION)
+            .prefetch(prefetch)
+            .build();
     return checker.check().ip(test.host()).mailFrom(test.mailFrom()).helo(test.helo()).evaluate();
   }
 
