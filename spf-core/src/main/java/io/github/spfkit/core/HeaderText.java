@@ -39,29 +39,22 @@ final class HeaderText {
     String ip = r.ip().toString();
     Problem problem = r.problem();
     String reason = problem == null ? "" : ": " + problem.message();
-    switch (r.result()) {
-      case PASS:
-        return who + "domain of " + sender + " designates " + ip + " as permitted sender";
-      case FAIL:
-        return who + "domain of " + sender + " does not designate " + ip + " as permitted sender";
-      case SOFTFAIL:
-        return who
-            + "domain of transitioning "
-            + sender
-            + " does not designate "
-            + ip
-            + " as permitted sender";
-      case NEUTRAL:
-        return who + ip + " is neither permitted nor denied by domain of " + sender;
-      case NONE:
-        return who + "domain of " + sender + " does not designate permitted sender hosts";
-      case TEMPERROR:
-        return who + "temporary error in processing domain of " + sender + reason;
-      case PERMERROR:
-        return who + "permanent error in processing domain of " + sender + reason;
-      default:
-        throw new AssertionError(r.result());
-    }
+    return switch (r.result()) {
+      case PASS -> who + "domain of " + sender + " designates " + ip + " as permitted sender";
+      case FAIL ->
+          who + "domain of " + sender + " does not designate " + ip + " as permitted sender";
+      case SOFTFAIL ->
+          who
+              + "domain of transitioning "
+              + sender
+              + " does not designate "
+              + ip
+              + " as permitted sender";
+      case NEUTRAL -> who + ip + " is neither permitted nor denied by domain of " + sender;
+      case NONE -> who + "domain of " + sender + " does not designate permitted sender hosts";
+      case TEMPERROR -> who + "temporary error in processing domain of " + sender + reason;
+      case PERMERROR -> who + "permanent error in processing domain of " + sender + reason;
+    };
   }
 
   static String authenticationResultsClause(SpfResult r) {

@@ -273,18 +273,12 @@ final class Evaluation {
         return evaluateDns(step)
             .thenCompose(
                 outcome -> {
-                  switch (outcome) {
-                    case MATCH:
-                      return matched(mechanism);
-                    case NO_MATCH:
-                      return from(next);
-                    default:
-                      return finish(
-                          Objects2.nonNull(step.errorResult),
-                          null,
-                          step.problem,
-                          null);
-                  }
+                  return switch (outcome) {
+                    case MATCH -> matched(mechanism);
+                    case NO_MATCH -> from(next);
+                    case ERROR, APPLIED ->
+                        finish(Objects2.nonNull(step.errorResult), null, step.problem, null);
+                  };
                 });
       }
       Optional<Modifier.Redirect> redirect = record.redirect();
@@ -578,19 +572,17 @@ final class Evaluation {
               child -> {
                 step.nested = child.trace;
                 switch (child.result) {
-                  case PASS:
+                  case PASS -> {
                     return Trace.Outcome.MATCH;
-                  case FAIL:
-                  case SOFTFAIL:
-                  case NEUTRAL:
+                  }
+                  case FAIL, SOFTFAIL, NEUTRAL -> {
                     return Trace.Outcome.NO_MATCH;
-                  case TEMPERROR:
-                    step.fail(Result.TEMPERROR, Objects2.nonNull(child.problem));
+                  }
+                  case TEMPERROR, PERMERROR -> {
+                    step.fail(child.result, Objects2.nonNull(child.problem));
                     return Trace.Outcome.ERROR;
-                  case PERMERROR:
-                    step.fail(Result.PERMERROR, Objects2.nonNull(child.problem));
-                    return Trace.Outcome.ERROR;
-                  default:
+                  }
+                  case NONE -> {
                     // §5.2: an included domain without a record is a permerror
                     step.fail(
                         Result.PERMERROR,
@@ -600,7 +592,9 @@ final class Evaluation {
                             domain,
                             null));
                     return Trace.Outcome.ERROR;
+                  }
                 }
+                throw new AssertionError(child.result);
               });
     }
 
@@ -870,8 +864,14 @@ final class Evaluation {
         cause == null ? what : what + ": " + cause.getClass().getSimpleName());
   }
 
+  /** The deadline's answer is one instance, told apart from equal-looking DNS failures. */
+  @SuppressWarnings("ReferenceEquality")
+  private static boolean isDeadline(DnsAnswer.TemporaryFailure failure) {
+    return failure == DEADLINE;
+  }
+
   private Problem temporary(DnsAnswer.TemporaryFailure failure, String name) {
-    if (failure == DEADLINE) {
+    if (isDeadline(failure)) {
       return new Problem(
           Problem.Kind.DEADLINE_EXCEEDED,
           "the evaluation took longer than " + limits.deadline().toMillis() + " ms",
@@ -923,10 +923,11 @@ final class Evaluation {
         }
         String name = type == RecordType.PTR ? ip.reverseName() : target;
         CompletableFuture<DnsAnswer> answer = start(name, type);
+        // prefetch callbacks only start more lookups; they cannot fail (lookups never do)
         if (type == RecordType.TXT) {
-          answer.thenAccept(result -> followRecord(result, name));
+          CompletableFuture<Void> unused = answer.thenAccept(result -> followRecord(result, name));
         } else if (type == RecordType.MX) {
-          answer.thenAccept(this::followExchanges);
+          CompletableFuture<Void> unused = answer.thenAccept(this::followExchanges);
         }
       }
     }
@@ -973,7 +974,7 @@ final class Evaluation {
       RecordType type = ip.ipv4() ? RecordType.A : RecordType.AAAA;
       for (String name : records.data()) {
         if (!name.isEmpty() && addressBudget.getAndDecrement() > 0) {
-          start(name, type);
+          CompletableFuture<DnsAnswer> unused = start(name, type);
         }
       }
     }

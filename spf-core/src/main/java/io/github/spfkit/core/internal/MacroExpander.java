@@ -63,34 +63,24 @@ public final class MacroExpander {
 
   private static String value(
       char letter, MacroContext context, String domain, @Nullable String validatedName) {
-    switch (letter) {
-      case 's':
-        return context.sender();
-      case 'l':
-        return context.localPart();
-      case 'o':
-        return context.senderDomain();
-      case 'd':
-        return domain;
-      case 'i':
-        return context.ip().macroForm();
-      case 'p':
-        return validatedName == null ? "unknown" : validatedName;
-      case 'v':
-        return context.ip().ipv4() ? "in-addr" : "ip6";
-      case 'h':
-        String helo = context.helo();
-        return helo == null ? "unknown" : helo;
-      case 'c':
-        return context.ip().toString();
-      case 'r':
-        String receiver = context.receiver();
-        return receiver == null ? "unknown" : receiver;
-      case 't':
-        return Long.toString(context.timestamp());
-      default:
-        throw new IllegalArgumentException("not a macro letter: " + letter);
-    }
+    return switch (letter) {
+      case 's' -> context.sender();
+      case 'l' -> context.localPart();
+      case 'o' -> context.senderDomain();
+      case 'd' -> domain;
+      case 'i' -> context.ip().macroForm();
+      case 'p' -> validatedName == null ? "unknown" : validatedName;
+      case 'v' -> context.ip().ipv4() ? "in-addr" : "ip6";
+      case 'h' -> orUnknown(context.helo());
+      case 'c' -> context.ip().toString();
+      case 'r' -> orUnknown(context.receiver());
+      case 't' -> Long.toString(context.timestamp());
+      default -> throw new IllegalArgumentException("not a macro letter: " + letter);
+    };
+  }
+
+  private static String orUnknown(@Nullable String value) {
+    return value == null ? "unknown" : value;
   }
 
   /** Splits on the delimiters, reverses, keeps the right-most parts, joins with dots (§7.3). */

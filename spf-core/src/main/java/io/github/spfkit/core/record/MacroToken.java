@@ -20,13 +20,31 @@ public sealed interface MacroToken {
       }
     }
 
-    /** The literal as it is written in a record: {@code %} as {@code %%}, space as {@code %_}. */
+    /**
+     * The literal as it is written in a record: a space as {@code %_}, {@code %20} as {@code %-},
+     * any other {@code %} as {@code %%}. Writing {@code %20} back as {@code %-} keeps a
+     * domain-spec that ended in that escape ending in a macro-expand, so it parses again.
+     */
     @Override
     public String toString() {
       if (text.indexOf('%') < 0 && text.indexOf(' ') < 0) {
         return text;
       }
-      return text.replace("%", "%%").replace(" ", "%_");
+      StringBuilder out = new StringBuilder(text.length() + 4);
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c == ' ') {
+          out.append("%_");
+        } else if (c == '%' && text.startsWith("20", i + 1)) {
+          out.append("%-");
+          i += 2;
+        } else if (c == '%') {
+          out.append("%%");
+        } else {
+          out.append(c);
+        }
+      }
+      return out.toString();
     }
   }
 

@@ -33,17 +33,12 @@ public enum Qualifier {
 
   /** The qualifier written as {@code c}, or {@code null} if {@code c} is not one. */
   static @org.jspecify.annotations.Nullable Qualifier of(char c) {
-    switch (c) {
-      case '+':
-        return PASS;
-      case '-':
-        return FAIL;
-      case '~':
-        return SOFTFAIL;
-      case '?':
-        return NEUTRAL;
-      default:
-        return null;
-    }
+    return switch (c) {
+      case '+' -> PASS;
+      case '-' -> FAIL;
+      case '~' -> SOFTFAIL;
+      case '?' -> NEUTRAL;
+      default -> null;
+    };
   }
 }

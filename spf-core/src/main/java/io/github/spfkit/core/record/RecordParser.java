@@ -206,53 +206,46 @@ public final class RecordParser {
       String name = text.substring(nameStart, i);
       String lower = name.toLowerCase(Locale.ROOT);
       Qualifier q = qualifier == null ? Qualifier.PASS : qualifier;
-      switch (lower) {
-        case "all":
-          if (i != end) {
-            return fail("'all' takes no argument", i, gluedHint(i));
-          }
-          return ok(new Mechanism.All(q));
-        case "include":
-        case "exists":
-          {
-            if (i == end || text.charAt(i) != ':') {
-              return fail(
-                  "'" + lower + "' needs ':' and a domain",
-                  i,
-                  i < end && text.charAt(i) != '=' ? "missing ':' after '" + lower + "'?" : null);
-            }
-            MacroString domain = domainSpec(i + 1, end, lower);
-            if (domain == null) {
-              return new Parsed(null, error);
-            }
-            return ok(
-                lower.equals("include")
-                    ? new Mechanism.Include(q, domain)
-                    : new Mechanism.Exists(q, domain));
-          }
-        case "a":
-        case "mx":
-          return aOrMx(q, lower, i);
-        case "ptr":
-          {
-            MacroString domain = null;
-            if (i < end) {
-              if (text.charAt(i) != ':') {
-                return fail("'ptr' takes only ':domain'", i, gluedHint(i));
-              }
-              domain = domainSpec(i + 1, end, "ptr");
-              if (domain == null) {
-                return new Parsed(null, error);
-              }
-            }
-            return ok(new Mechanism.Ptr(q, domain));
-          }
-        case "ip4":
-        case "ip6":
-          return ip(q, lower, i);
-        default:
-          return unknownMechanism(name, nameStart, i);
+      return switch (lower) {
+        case "all" ->
+            i == end ? ok(new Mechanism.All(q)) : fail("'all' takes no argument", i, gluedHint(i));
+        case "include", "exists" -> includeOrExists(q, lower, i);
+        case "a", "mx" -> aOrMx(q, lower, i);
+        case "ptr" -> ptr(q, i);
+        case "ip4", "ip6" -> ip(q, lower, i);
+        default -> unknownMechanism(name, nameStart);
+      };
+    }
+
+    private Parsed includeOrExists(Qualifier q, String lower, int i) {
+      if (i == end || text.charAt(i) != ':') {
+        return fail(
+            "'" + lower + "' needs ':' and a domain",
+            i,
+            i < end && text.charAt(i) != '=' ? "missing ':' after '" + lower + "'?" : null);
       }
+      MacroString domain = domainSpec(i + 1, end, lower);
+      if (domain == null) {
+        return new Parsed(null, error);
+      }
+      return ok(
+          lower.equals("include")
+              ? new Mechanism.Include(q, domain)
+              : new Mechanism.Exists(q, domain));
+    }
+
+    private Parsed ptr(Qualifier q, int i) {
+      MacroString domain = null;
+      if (i < end) {
+        if (text.charAt(i) != ':') {
+          return fail("'ptr' takes only ':domain'", i, gluedHint(i));
+        }
+        domain = domainSpec(i + 1, end, "ptr");
+        if (domain == null) {
+          return new Parsed(null, error);
+        }
+      }
+      return ok(new Mechanism.Ptr(q, domain));
     }
 
     private Parsed modifier(@Nullable Qualifier qualifier, String name, int nameStart, int eq) {
@@ -490,7 +483,7 @@ public final class RecordParser {
       return text.charAt(from) != '-' && text.charAt(to - 1) != '-';
     }
 
-    private Parsed unknownMechanism(String name, int nameStart, int nameEnd) {
+    private Parsed unknownMechanism(String name, int nameStart) {
       String lower = name.toLowerCase(Locale.ROOT);
       String hint = null;
       if (lower.equals("redirect") || lower.equals("exp")) {

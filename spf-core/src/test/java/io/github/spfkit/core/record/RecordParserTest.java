@@ -100,7 +100,9 @@ final class RecordParserTest {
         "v=spf1 ip4:192.0.2.0/24 mx:%{d2}.com a//64 ?include:_spf.%{d} exp=x.%{d} foo=%%bar%_x",
         "v=spf1 a:macro%%percent%_%_space%-url-space.example.com -all",
         "v=spf1 +a/32//128 mx/0 ip4:0.0.0.0/0 ip6:::/0 ip6:::ffff:192.0.2.1",
-        "v=spf1 exists:%{L2r-}.%{ir}.%{v}._spf.%{d}"
+        "v=spf1 exists:%{L2r-}.%{ir}.%{v}._spf.%{d}",
+        "v=spf1 a:%{H}%- -all",
+        "v=spf1 a:x%%20.example.com a:%{d}%_ foo=100%%"
       })
   void printsCanonicalTextThatParsesBackToAnEqualRecord(String text) {
     SpfRecord record = valid(text);
