@@ -16,6 +16,28 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The whole openspf RFC 7208 suite over in-memory DNS, one test per case, with the reference
  * driver's rules: SPF-type data served as TXT, {@code TIMEOUT} as temporary failures, the default
  * explanation {@code DEFAULT}, any listed result accepted.
+ *
+ * <p>Where the suite needed interpretation:
+ *
+ * <ul>
+ *   <li>{@code TIMEOUT} times out the types a name has no data for: {@code spftimeout} has TXT data
+ *       and expects {@code fail}; {@code TXT: NONE} means "no TXT record" (see {@link
+ *       Rfc7208Suite#servedEntries}).
+ *   <li>Cases that accept two results get: {@code multispf1} permerror; {@code
+ *       invalid-domain-empty-label} and {@code invalid-domain-long} permerror, because a domain-spec
+ *       without macros that is no usable name is a syntax error with a position; {@code
+ *       invalid-domain-long-via-macro} fail, because a name that only macro expansion made unusable
+ *       is not looked up and does not match (a sender's HELO or local part cannot turn a policy into
+ *       permerror); {@code p-macro-multiple} pass (a validated name under the domain is preferred);
+ *       {@code ptr-limit} neutral (only the first 10 PTR names count).
+ *   <li>{@code %{i}} of an IPv6 address uses upper-case nibbles, as RFC 7208 §7.4's examples and
+ *       {@code v-macro-ip6} do.
+ *   <li>Void lookups are counted for the first query of {@code a}, {@code mx}, {@code ptr} and
+ *       {@code exists}; lookups for {@code exp} and {@code %{p}} count against no limit ({@code
+ *       exp-void}).
+ *   <li>A CNAME loop is a temporary failure, which {@code ptr} skips ({@code ptr-cname-loop}); a
+ *       null MX ({@code .}) has no addresses and is not looked up ({@code mx-empty}).
+ * </ul>
  */
 final class Rfc7208ConformanceTest {
 
