@@ -444,6 +444,12 @@ final class DiagnosisRun {
         advice.add(messages.advice("undetermined", domain));
         break;
     }
+    String system = systemSender(facts);
+    if (system != null
+        && (cause == Cause.IP_NOT_AUTHORIZED || cause == Cause.NO_SPF_RECORD
+            || cause == Cause.AUTH_REQUIRED || cause == Cause.UNDETERMINED)) {
+      advice.add(messages.advice("system-sender", system, domain));
+    }
     if (proposal != null) {
       advice.add(1 <= advice.size() ? 1 : 0, messages.advice("apply-proposal", proposal.domain(), proposal.record()));
       evidence.add(messages.evidence("proposal-verified", proposal.verification().result().token(), ipText));
@@ -468,6 +474,25 @@ final class DiagnosisRun {
         advice.add(messages.advice("undetermined", d));
         advice.add(messages.advice("contact-receiver", facts.rejectingHost() == null ? "?" : facts.rejectingHost()));
     }
+  }
+
+  /**
+   * The envelope sender when it is a system account of a host rather than a real address (root
+   * causes §A.1b: {@code nginx@mail4.example.com}, {@code root@server.example}), else {@code null}.
+   */
+  static @Nullable String systemSender(BounceFacts facts) {
+    String envelope = facts.envelopeSender();
+    if (envelope == null || envelope.lastIndexOf('@') <= 0) {
+      return null;
+    }
+    String local = envelope.substring(0, envelope.lastIndexOf('@')).toLowerCase(Locale.ROOT);
+    String host = envelope.substring(envelope.lastIndexOf('@') + 1);
+    boolean systemUser =
+        List.of("root", "nginx", "httpd", "apache", "www-data", "www", "nobody", "daemon", "cron",
+                "php", "wordpress", "ec2-user", "ubuntu")
+            .contains(local);
+    boolean hostDomain = facts.reportingMta() != null && host.equalsIgnoreCase(facts.reportingMta());
+    return systemUser || hostDomain ? envelope : null;
   }
 
   private static String firstError(LintReport lint) {

@@ -162,6 +162,18 @@ final class EndToEndTest {
   }
 
   @Test
+  void tellsASystemAccountSenderToUseARealEnvelopeSender() {
+    // sample rhost-google-04: httpd@relay3.example.com, a host without SPF, rejected by Gmail
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("bounces/sisimai-rhost-google-04.eml"));
+
+    assertThat(d.category()).isEqualTo(Category.AUTH_REQUIRED);
+    assertThat(d.cause()).isEqualTo(Cause.NO_SPF_RECORD);
+    assertThat(d.ip()).isEqualTo("192.0.2.22");
+    assertThat(d.advice()).extracting(Advice::code).contains("system-sender", "publish-record");
+    assertThat(d.proposedRecord()).isEqualTo("v=spf1 ip4:192.0.2.22 ~all");
+  }
+
+  @Test
   void givesAdviceInIndonesianWithTheRealNames() {
     BounceDiagnoser indonesian =
         BounceDiagnoser.builder().dns(DNS).locale(Locale.forLanguageTag("id")).build();
