@@ -2,6 +2,7 @@ package io.github.spfkit.examples.cli;
 
 import io.github.spfkit.core.Limits;
 import io.github.spfkit.core.MatchedTerm;
+import io.github.spfkit.core.Problem;
 import io.github.spfkit.core.SpfResult;
 import io.github.spfkit.diagnosis.Advice;
 import io.github.spfkit.diagnosis.Diagnosis;
@@ -28,7 +29,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class DiagnoseOutput {
   private static final int WIDTH = 78;
-  private static final int LABEL_WIDTH = 14;
 
   private DiagnoseOutput() {}
 
@@ -90,17 +90,18 @@ final class DiagnoseOutput {
 
     lines.add(language.text(Label.BOUNCE));
     String status = join(facts.replyCode(), facts.statusCode());
-    field(lines, language.text(Label.STATUS), status);
-    field(lines, language.text(Label.REPLY), facts.replyText());
-    field(lines, language.text(Label.REJECTED_BY), facts.rejectingHost());
-    field(lines, language.text(Label.CATEGORY), diagnosis.category().name());
-    field(lines, language.text(Label.SENDER), facts.envelopeSender());
-    field(lines, language.text(Label.DOMAIN), diagnosis.domain());
-    field(lines, language.text(Label.CLIENT_IP), diagnosis.ip());
-    field(lines, language.text(Label.HELO), facts.helo());
+    field(lines, language, Label.STATUS, status);
+    field(lines, language, Label.REPLY, facts.replyText());
+    field(lines, language, Label.REJECTED_BY, facts.rejectingHost());
+    field(lines, language, Label.CATEGORY, diagnosis.category().name());
+    field(lines, language, Label.SENDER, facts.envelopeSender());
+    field(lines, language, Label.DOMAIN, diagnosis.domain());
+    field(lines, language, Label.CLIENT_IP, diagnosis.ip());
+    field(lines, language, Label.HELO, facts.helo());
     field(
         lines,
-        language.text(Label.FORWARDING),
+        language,
+        Label.FORWARDING,
         facts.forwarded() ? String.join("; ", facts.forwarding()) : language.text(Label.NONE_SEEN));
 
     lines.add("");
@@ -113,16 +114,15 @@ final class DiagnoseOutput {
     } else {
       // a record is copied from here: never wrapped
       lines.add(
-          "  "
-              + String.format(Locale.ROOT, "%-" + LABEL_WIDTH + "s", language.text(Label.SPF_RECORD) + ":")
-              + (record == null ? language.text(Label.NONE) : record));
+          label(language, Label.SPF_RECORD) + (record == null ? language.text(Label.NONE) : record));
       if (spf != null) {
-        field(lines, language.text(Label.SPF_CHECK), check(spf));
+        field(lines, language, Label.SPF_CHECK, check(spf, language));
       }
       if (lint != null) {
         field(
             lines,
-            language.text(Label.LOOKUPS),
+            language,
+            Label.LOOKUPS,
             lint.lookups()
                 + "/"
                 + limits.maxDnsTerms()
@@ -160,11 +160,8 @@ final class DiagnoseOutput {
       lines.add(
           language.text(Label.PROPOSAL)
               + " ("
-              + String.format(
-                  Locale.ROOT,
-                  language.text(Label.VERIFIED),
-                  verification.result().token(),
-                  verification.ip())
+              + language.format(
+                  Label.VERIFIED, verification.result().token(), verification.ip())
               + ")");
       lines.add("  " + proposal.domain() + ". IN TXT " + quoted(proposal.record()));
     }
@@ -187,15 +184,14 @@ final class DiagnoseOutput {
     return tree == null ? null : tree.record();
   }
 
-  private static String check(SpfResult spf) {
+  private static String check(SpfResult spf, Language language) {
     MatchedTerm match = spf.match();
-    StringBuilder text = new StringBuilder(spf.result().token()).append(" for ").append(spf.ip());
+    String text = language.format(Label.RESULT_FOR_IP, spf.result().token(), spf.ip());
     if (match != null) {
-      text.append(" (").append(match).append(" in ").append(match.domain()).append(')');
-    } else if (spf.problem() != null) {
-      text.append(" (").append(spf.problem()).append(')');
+      return text + " (" + language.format(Label.TERM_IN_DOMAIN, match, match.domain()) + ")";
     }
-    return text.toString();
+    Problem problem = spf.problem();
+    return problem == null ? text : text + " (" + problem.message() + ")";
   }
 
   // A TXT record's presentation form: strings of at most 255 characters, quotes escaped.
@@ -215,11 +211,17 @@ final class DiagnoseOutput {
     return b == null ? a : a + " " + b;
   }
 
-  private static void field(List<String> lines, String label, @Nullable String value) {
+  private static String label(Language language, Label label) {
+    return "  "
+        + String.format(Locale.ROOT, "%-" + language.labelWidth() + "s", language.text(label) + ":");
+  }
+
+  private static void field(
+      List<String> lines, Language language, Label label, @Nullable String value) {
     if (value == null) {
       return;
     }
-    String first = "  " + String.format(Locale.ROOT, "%-" + LABEL_WIDTH + "s", label + ":");
+    String first = label(language, label);
     wrap(lines, first, " ".repeat(first.length()), value);
   }
 

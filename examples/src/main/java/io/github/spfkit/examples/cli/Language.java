@@ -33,7 +33,9 @@ enum Language {
         "no proposal: none could be verified for this cause",
         "verified: %s for %s, no lint errors",
         "Could not read",
-        "(none)"
+        "(none)",
+        "%1$s for %2$s",
+        "%1$s in %2$s"
       }),
   /** Indonesian. */
   ID(
@@ -61,7 +63,9 @@ enum Language {
         "tidak ada usulan: tidak ada yang dapat diverifikasi untuk penyebab ini",
         "terverifikasi: %s untuk %s, tanpa error lint",
         "Tidak terbaca",
-        "(tidak ada)"
+        "(tidak ada)",
+        "%1$s untuk %2$s",
+        "%1$s di %2$s"
       });
 
   /** The headings and labels, by position. */
@@ -88,8 +92,16 @@ enum Language {
     NO_PROPOSAL,
     VERIFIED,
     UNREADABLE,
-    NONE
+    NONE,
+    RESULT_FOR_IP,
+    TERM_IN_DOMAIN
   }
+
+  /** The labels of the report's fields, whose longest sets the width of the label column. */
+  private static final Label[] FIELDS = {
+    Label.STATUS, Label.REPLY, Label.REJECTED_BY, Label.CATEGORY, Label.SENDER, Label.DOMAIN,
+    Label.CLIENT_IP, Label.HELO, Label.FORWARDING, Label.SPF_RECORD, Label.SPF_CHECK, Label.LOOKUPS
+  };
 
   private final Locale locale;
   private final String[] labels;
@@ -108,5 +120,19 @@ enum Language {
 
   String text(Label label) {
     return labels[label.ordinal()];
+  }
+
+  /** The text of {@code label}, a format, filled in. */
+  String format(Label label, Object... args) {
+    return String.format(locale, text(label), args);
+  }
+
+  /** The width of the label column: the longest field label, its colon and a space. */
+  int labelWidth() {
+    int width = 0;
+    for (Label field : FIELDS) {
+      width = Math.max(width, text(field).length() + 2);
+    }
+    return width;
   }
 }

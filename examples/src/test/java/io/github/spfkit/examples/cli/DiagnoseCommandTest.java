@@ -1,0 +1,135 @@
+package io.github.spfkit.examples.cli;
+
+import static io.github.spfkit.examples.cli.Cli.golden;
+import static io.github.spfkit.examples.cli.Cli.resource;
+import static io.github.spfkit.examples.cli.Cli.run;
+import static io.github.spfkit.examples.cli.Cli.runWithInput;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.jr.ob.JSON;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+final class DiagnoseCommandTest {
+  private static final String DEMO_BOUNCE = "demo/bounce-5.7.23.eml";
+  private static final String DEMO_ZONE = "demo/demo.zone";
+
+  static Stream<Arguments> reports() {
+    return Stream.of(
+        Arguments.of("diagnose-demo-en.txt", List.of(DEMO_BOUNCE)),
+        Arguments.of("diagnose-demo-id.txt", List.of(DEMO_BOUNCE, "--lang", "id")),
+        Arguments.of("diagnose-user-unknown.txt", List.of(resource("bounces/user-unknown.eml"))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("reports")
+  void writesAReportToReadTopToBottom(String golden, List<String> args) {
+    Cli.Run run = run(Stream.concat(Stream.of("diagnose", "--zone", DEMO_ZONE), args.stream()).toArray(String[]::new));
+
+    assertThat(run.err()).isEmpty();
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).isEqualTo(golden(golden));
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void writesTheContractFieldsAsJson() throws Exception {
+    Cli.Run run = run("diagnose", "--zone", DEMO_ZONE, "--json", DEMO_BOUNCE);
+
+    assertThat(run.status()).isZero();
+    Map<String, Object> json = JSON.std.mapFrom(run.out());
+    assertThat(json).containsKeys(
+        "spfRelated", "category", "cause", "statusCode", "replyText", "domain", "ip", "helo",
+        "forwarding", "evidence", "advice", "proposedRecord", "spf");
+    assertThat(json)
+        .containsEntry("spfRelated", true)
+        .containsEntry("category", "SPF_FAIL")
+        .containsEntry("cause", "IP_NOT_AUTHORIZED")
+        .containsEntry("statusCode", "5.7.23")
+        .containsEntry("domain", "example.com")
+        .containsEntry("ip", "203.0.113.25")
+        .containsEntry("helo", null)
+        .containsEntry("forwarding", false)
+        .containsEntry("proposedRecord", "v=spf1 mx ip4:192.0.2.0/26 include:_spf.mailer.example.net ip4:203.0.113.25 -all");
+    assertThat((String) json.get("replyText")).contains("SPF fail - not authorized");
+    assertThat((List<Map<String, Object>>) json.get("advice"))
+        .isNotEmpty()
+        .allSatisfy(a -> assertThat(a).containsOnlyKeys("code", "text"));
+    assertThat((List<Map<String, Object>>) json.get("evidence"))
+        .isNotEmpty()
+        .allSatisfy(e -> assertThat(e).containsOnlyKeys("code", "text"));
+    assertThat((Map<String, Object>) json.get("spf"))
+        .containsEntry("result", "fail")
+        .containsEntry("mechanism", "-all")
+        .containsKeys("receivedSpf", "authenticationResults");
+  }
+
+  @Test
+  void theProposedRecordPassesWhenCheckedAsAWhatIf() throws Exception {
+    Map<String, Object> diagnosis = JSON.std.mapFrom(run("diagnose", "--zone", DEMO_ZONE, "--json", DEMO_BOUNCE).out());
+
+    Cli.Run check =
+        run("check", "--zone", DEMO_ZONE, "--json", "--ip", (String) diagnosis.get("ip"),
+            "--sender", "alice@" + diagnosis.get("domain"), "--record", (String) diagnosis.get("proposedRecord"));
+
+    assertThat(JSON.std.mapFrom(check.out())).containsEntry("result", "pass").containsEntry("mechanism", "ip4:203.0.113.25");
+  }
+
+  @Test
+  void readsTheBounceFromStandardInput() throws Exception {
+    String bounce = Files.readString(Path.of(DEMO_BOUNCE), StandardCharsets.UTF_8);
+
+    Cli.Run run = runWithInput(bounce, "diagnose", "--zone", DEMO_ZONE, "-");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).isEqualTo(golden("diagnose-demo-en.txt"));
+  }
+
+  @Test
+  void diagnosesAPastedReplyLine() throws Exception {
+    String reply = "550 5.7.23 The message was rejected because of Sender Policy Framework violation\n";
+
+    Cli.Run run = runWithInput(reply, "diagnose", "--zone", DEMO_ZONE, "--json", "-");
+
+    assertThat(run.status()).isZero();
+    assertThat(JSON.std.mapFrom(run.out())).containsEntry("spfRelated", true).containsEntry("statusCode", "5.7.23");
+  }
+
+  @Test
+  void saysABounceAboutSomethingElseIsNotAboutSpf() throws Exception {
+    Cli.Run run = run("diagnose", "--zone", DEMO_ZONE, "--json", resource("bounces/user-unknown.eml"));
+
+    assertThat(run.status()).isZero();
+    assertThat(JSON.std.mapFrom(run.out()))
+        .containsEntry("spfRelated", false)
+        .containsEntry("category", "NOT_SPF")
+        .containsEntry("statusCode", "5.1.1")
+        .containsEntry("proposedRecord", null)
+        .containsEntry("spf", null);
+  }
+
+  @Test
+  void refusesInputThatIsNotABounce() {
+    Cli.Run run = runWithInput("just some text\nthat is not mail\n", "diagnose", "--zone", DEMO_ZONE, "-");
+
+    assertThat(run.status()).isEqualTo(SpfCommand.EXIT_USAGE);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo("spf diagnose: standard input is not a bounce: no SMTP reply or delivery status found\n");
+  }
+
+  @Test
+  void refusesAnEmptyFile() {
+    Cli.Run run = runWithInput("", "diagnose", "--zone", DEMO_ZONE, "-");
+
+    assertThat(run.status()).isEqualTo(SpfCommand.EXIT_USAGE);
+    assertThat(run.err()).isEqualTo("spf diagnose: standard input is not a bounce: no SMTP reply or delivery status found\n");
+  }
+}
