@@ -222,12 +222,12 @@ final class KnotServer implements AutoCloseable {
     return "127.0.0.1:" + port;
   }
 
-  /** A lookup asking this server, with a short timeout and no retries. */
+  /** A lookup asking this server: 1 s per attempt, two retries (a lost datagram is retried). */
   DnsJavaLookup lookup() {
     return DnsJavaLookup.builder()
         .server(hostPort())
-        .timeout(Duration.ofSeconds(2))
-        .retries(0)
+        .timeout(Duration.ofSeconds(1))
+        .retries(2)
         .build();
   }
 

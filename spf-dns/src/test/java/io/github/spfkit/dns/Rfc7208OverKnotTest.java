@@ -71,8 +71,8 @@ final class Rfc7208OverKnotTest {
       lookup =
           DnsJavaLookup.builder()
               .server(server.hostPort())
-              .timeout(Duration.ofSeconds(2))
-              .retries(0)
+              .timeout(Duration.ofSeconds(1))
+              .retries(2)
               .build();
       servedScenario = scenario;
     }
