@@ -153,7 +153,7 @@ final class DiagnosisRun {
       problems.add("DNS did not answer everything within the diagnosis deadline of " + deadline.toSeconds() + " s");
     }
     Cause cause = decide(facts, category, forwarded, helo, lint, result, ip);
-    lintEvidence(cause, lint);
+    lintEvidence(cause, lint, category == Category.SPF_ERROR);
     if (cause == Cause.HIGH_RISK_DELIVERY_POOL && ip != null) {
       if (ip.isIn(RELAY_POOL, 16)) {
         evidence.add(messages.evidence("hrdp-pool", ip.toString()));
@@ -322,7 +322,7 @@ final class DiagnosisRun {
     MatchedTerm match = result.match();
     Problem problem = result.problem();
     if (match != null) {
-      detail.append(" (").append(match.mechanism()).append(" in ").append(match.domain()).append(')');
+      detail.append(" (").append(messages.get("evidence.matched", match.mechanism().toString(), match.domain())).append(')');
     } else if (problem != null) {
       detail.append(" (").append(problem.message()).append(", ").append(problem.domain()).append(')');
     }
@@ -334,7 +334,7 @@ final class DiagnosisRun {
         detail.toString());
   }
 
-  private void lintEvidence(Cause cause, LintReport lint) {
+  private void lintEvidence(Cause cause, LintReport lint, boolean warningsToo) {
     LintNode tree = lint.tree();
     if (tree != null && (cause == Cause.TOO_MANY_LOOKUPS || lint.lookups() > limits.maxDnsTerms()
         || !tree.children().isEmpty())) {
@@ -346,7 +346,11 @@ final class DiagnosisRun {
           messages.evidence("void", lint.voidLookups(), limits.maxVoidLookups(), String.join(", ", lint.voidNames())));
     }
     for (Finding f : lint.findings()) {
-      if (f.severity() == Finding.Severity.ERROR
+      // warnings too when the receiver reported an SPF error: Gmail's "suspicious entries"
+      // names no entry, so +all, ?all, ptr and friends are the candidates
+      boolean shown = f.severity() == Finding.Severity.ERROR
+          || (warningsToo && f.severity() == Finding.Severity.WARNING);
+      if (shown
           && f.code() != Finding.Code.TOO_MANY_LOOKUPS
           && f.code() != Finding.Code.TOO_MANY_VOID_LOOKUPS) {
         String position = f.position() == null ? "" : " @" + f.position();
