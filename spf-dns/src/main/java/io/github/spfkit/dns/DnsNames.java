@@ -81,7 +81,10 @@ final class DnsNames {
     return out.toString();
   }
 
-  /** ASCII-only lower case: DNS compares names ignoring ASCII case and nothing else. */
+  /**
+   * The name without a trailing dot, in ASCII lower case: DNS compares names ignoring ASCII case
+   * and nothing else.
+   */
   static String asciiLower(String text) {
     String name = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     char[] chars = null;

@@ -9,6 +9,8 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,12 +82,15 @@ public final class ZoneFileLookup implements DnsLookup {
    * @param files the files, read in order
    * @return the lookup
    * @throws IOException if a file cannot be read or has an error; the message names the file and
-   *     the line
+   *     the line ({@link NoSuchFileException} for a file that does not exist)
    */
   public static ZoneFileLookup load(List<Path> files) throws IOException {
     ZoneIndex.Builder index = new ZoneIndex.Builder();
     for (Path file : files) {
       Objects.requireNonNull(file, "file");
+      if (!Files.exists(file)) {
+        throw new NoSuchFileException(file.toString());
+      }
       try (Master master = new Master(file.toString(), Name.root, DEFAULT_TTL_SECONDS)) {
         index.addAll(master, file.toString());
       }

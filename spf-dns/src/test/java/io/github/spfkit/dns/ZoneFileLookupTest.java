@@ -8,6 +8,7 @@ import io.github.spfkit.core.dns.RecordType;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,21 @@ final class ZoneFileLookupTest {
   @Test
   void answersATemporaryFailureForACnameLoop() {
     assertThat(ask("loop1.example.com", RecordType.TXT))
+        .isInstanceOf(DnsAnswer.TemporaryFailure.class);
+  }
+
+  @Test
+  void followsAtMostSixteenCnames() {
+    StringBuilder chain = new StringBuilder("$TTL 60\nend.test. IN TXT \"end\"\n");
+    for (int i = 0; i < 17; i++) {
+      String target = i == 0 ? "end.test." : "c" + (i - 1) + ".test.";
+      chain.append("c").append(i).append(".test. IN CNAME ").append(target).append('\n');
+    }
+    ZoneFileLookup zone = ZoneFileLookup.fromString(chain.toString());
+
+    assertThat(zone.answer("c15.test", RecordType.TXT))
+        .isEqualTo(new DnsAnswer.Records(List.of("end"), 60));
+    assertThat(zone.answer("c16.test", RecordType.TXT))
         .isInstanceOf(DnsAnswer.TemporaryFailure.class);
   }
 
@@ -224,7 +240,7 @@ final class ZoneFileLookupTest {
     Path missing = dir.resolve("missing.zone");
 
     assertThatThrownBy(() -> ZoneFileLookup.load(missing))
-        .isInstanceOf(IOException.class)
+        .isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining("missing.zone");
   }
 
