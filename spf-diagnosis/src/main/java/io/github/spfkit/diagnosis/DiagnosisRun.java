@@ -63,10 +63,11 @@ final class DiagnosisRun {
     String reply = facts.replyText();
     if (reply != null) {
       String code = join(facts.replyCode(), facts.statusCode());
+      String said = (code.isEmpty() ? "" : code + " ") + shorten(reply, 600);
       evidence.add(
-          messages.evidence(
-              "reply", facts.rejectingHost() == null ? "?" : facts.rejectingHost(),
-              (code.isEmpty() ? "" : code + " ") + shorten(reply, 600)));
+          facts.rejectingHost() == null
+              ? messages.evidenceAs("reply", "reply-unknown-host", said)
+              : messages.evidence("reply", facts.rejectingHost(), said));
     }
     if (category == Category.NOT_SPF) {
       advice.add(messages.advice("not-spf", reply == null ? "-" : shorten(reply, 300)));
@@ -123,7 +124,7 @@ final class DiagnosisRun {
       Cause cause =
           forwarded ? Cause.FORWARDING
               : category == Category.AUTH_REQUIRED ? Cause.AUTH_REQUIRED : Cause.UNDETERMINED;
-      adviseWithoutDns(cause, facts, "?");
+      adviseWithoutDns(cause, facts, null);
       return done(facts, category, cause, null, facts.clientIp(), null, null, null);
     }
     DeadlineDns timed = new DeadlineDns(dns, System.nanoTime() + deadline.toNanos());
@@ -459,8 +460,14 @@ final class DiagnosisRun {
       evidence.add(messages.evidence("proposal-verified", proposal.verification().result().token(), ipText));
     }
     if (cause != Cause.PASSES_NOW && cause != Cause.FORWARDING) {
-      advice.add(messages.advice("contact-receiver", facts.rejectingHost() == null ? "?" : facts.rejectingHost()));
+      advice.add(contactReceiver(facts));
     }
+  }
+
+  private Advice contactReceiver(BounceFacts facts) {
+    return facts.rejectingHost() == null
+        ? messages.adviceAs("contact-receiver", "contact-receiver-unknown-host")
+        : messages.advice("contact-receiver", facts.rejectingHost());
   }
 
   private void adviseWithoutDns(Cause cause, BounceFacts facts, @Nullable String domain) {
@@ -475,8 +482,11 @@ final class DiagnosisRun {
         advice.add(messages.advice("dkim", d));
         break;
       default:
-        advice.add(messages.advice("undetermined", d));
-        advice.add(messages.advice("contact-receiver", facts.rejectingHost() == null ? "?" : facts.rejectingHost()));
+        advice.add(
+            domain == null
+                ? messages.adviceAs("undetermined", "undetermined-no-domain")
+                : messages.advice("undetermined", d));
+        advice.add(contactReceiver(facts));
     }
   }
 

@@ -36,9 +36,6 @@ final class Messages {
     } catch (MissingResourceException e) {
       return key;
     }
-    if (args.length == 0) {
-      return pattern;
-    }
     Object[] safe = new Object[args.length];
     for (int i = 0; i < args.length; i++) {
       // numbers as plain digits, not "1,024"
@@ -49,6 +46,16 @@ final class Messages {
 
   Advice advice(String code, Object... args) {
     return new Advice(code, get("advice." + code, args));
+  }
+
+  /** Advice {@code code} worded by another key, for variants such as a missing host name. */
+  Advice adviceAs(String code, String key, Object... args) {
+    return new Advice(code, get("advice." + key, args));
+  }
+
+  /** Evidence {@code code} worded by another key. */
+  Evidence evidenceAs(String code, String key, Object... args) {
+    return new Evidence(code, get("evidence." + key, args));
   }
 
   Evidence evidence(String code, Object... args) {

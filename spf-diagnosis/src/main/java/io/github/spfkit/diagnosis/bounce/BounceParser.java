@@ -73,6 +73,9 @@ final class BounceParser {
               + "\\s*(?:host\\s+(\\S+)\\s+\\[([^\\]]*)\\]:?\\s*)?(.+?)"
               + END,
           FD);
+  /** Exim names the host on the line before its "SMTP error" line. */
+  private static final Pattern EXIM_HOST =
+      Pattern.compile("^\\s*host (\\S+) \\[([^\\]]*)\\]\\s*\\n\\s*SMTP error from remote", Pattern.MULTILINE);
   private static final Pattern REASON = Pattern.compile("^[ \\t]*Reason:\\s*(.+?)" + END, FD | Pattern.MULTILINE);
   private static final Pattern TALKING = Pattern.compile("while talking to ([^\\s:]+?)\\.?:", F);
   private static final Pattern MAIL_SYSTEM = Pattern.compile("mail system at host ([^\\s]+?)\\.?\\s", F);
@@ -427,6 +430,9 @@ final class BounceParser {
       if (reply == null) {
         reply = Replies.parse(m.group(3));
       }
+    }
+    if (rejectingHost == null && (m = EXIM_HOST.matcher(notice)).find()) {
+      rejectingHost = m.group(1);
     }
     if ((m = EXCHANGE_GAVE.matcher(notice)).find()) {
       if (rejectingHost == null) {
