@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 final class ModuleTest {
@@ -25,6 +30,39 @@ final class ModuleTest {
               assertThat(export.source()).isEqualTo("io.github.spfkit.dns");
               assertThat(export.isQualified()).isFalse();
             });
+  }
+
+  @Test
+  void showsNoDnsjavaTypeInItsPublicApi() {
+    List<Class<?>> api =
+        List.of(
+            DnsJavaLookup.class,
+            DnsJavaLookup.Builder.class,
+            ZoneFileLookup.class,
+            CachingLookup.class,
+            CachingLookup.Builder.class,
+            CacheStats.class,
+            Ticker.class);
+    List<String> leaks = new ArrayList<>();
+    for (Class<?> type : api) {
+      for (Method method : type.getMethods()) {
+        List<Type> types = new ArrayList<>(List.of(method.getGenericParameterTypes()));
+        types.add(method.getGenericReturnType());
+        types.addAll(List.of(method.getGenericExceptionTypes()));
+        types.stream()
+            .filter(t -> t.getTypeName().contains("org.xbill"))
+            .forEach(t -> leaks.add(type.getSimpleName() + "." + method.getName() + ": " + t));
+      }
+      for (Constructor<?> constructor : type.getConstructors()) {
+        for (Type parameter : constructor.getGenericParameterTypes()) {
+          if (parameter.getTypeName().contains("org.xbill")) {
+            leaks.add(type.getSimpleName() + " constructor: " + parameter);
+          }
+        }
+      }
+    }
+
+    assertThat(leaks).isEmpty();
   }
 
   @Test
