@@ -113,34 +113,49 @@ final class KnotServer implements AutoCloseable {
   static KnotServer start(Path dir, List<Zone> zones) throws IOException, InterruptedException {
     assumeInstalled();
     Path knotd = knotd().orElseThrow();
-    Path run = Files.createDirectories(dir.resolve("run"));
     Path zoneDir = Files.createDirectories(dir.resolve("zones"));
-    int port = freePort();
-    StringBuilder config = new StringBuilder(template(run, zoneDir, port));
-    config.append("\nzone:\n");
-    int n = 0;
-    for (Zone zone : zones) {
-      Path file = zoneDir.resolve("zone" + n++ + ".zone");
-      Files.writeString(file, zone.text(), StandardCharsets.ISO_8859_1);
-      config.append("  - domain: \"").append(zone.name()).append("\"\n");
-      config.append("    file: \"").append(file).append("\"\n");
+    List<Path> files = new ArrayList<>();
+    for (int n = 0; n < zones.size(); n++) {
+      Path file = zoneDir.resolve("zone" + n + ".zone");
+      Files.writeString(file, zones.get(n).text(), StandardCharsets.ISO_8859_1);
+      files.add(file);
     }
-    Path conf = dir.resolve("knot.conf");
-    Files.writeString(conf, config);
-    Path log = dir.resolve("knotd.log");
-    Process process =
-        new ProcessBuilder(knotd.toString(), "-c", conf.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    KnotServer server = new KnotServer(process, log, port);
-    try {
-      server.awaitZones(zones);
-    } catch (RuntimeException | Error | InterruptedException e) {
-      server.close();
-      throw e;
+    for (int attempt = 1; ; attempt++) {
+      int port = freePort();
+      Path run = Files.createDirectories(dir.resolve("run" + attempt));
+      StringBuilder config = new StringBuilder(template(run, zoneDir, port));
+      config.append("\nzone:\n");
+      for (int n = 0; n < zones.size(); n++) {
+        config.append("  - domain: \"").append(zones.get(n).name()).append("\"\n");
+        config.append("    file: \"").append(files.get(n)).append("\"\n");
+      }
+      Path conf = dir.resolve("knot.conf");
+      Files.writeString(conf, config);
+      Path log = dir.resolve("knotd-" + attempt + ".log");
+      Process process =
+          new ProcessBuilder(knotd.toString(), "-c", conf.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .start();
+      KnotServer server = new KnotServer(process, log, port);
+      try {
+        server.awaitZones(zones);
+        return server;
+      } catch (PortTaken e) {
+        server.close();
+        if (attempt == 3) {
+          fail("knotd found its port taken three times:\n" + server.log());
+        }
+      } catch (RuntimeException | Error | InterruptedException e) {
+        server.close();
+        throw e;
+      }
     }
-    return server;
+  }
+
+  /** Another process took the free port between our check and Knot's bind: try another. */
+  private static final class PortTaken extends RuntimeException {
+    private static final long serialVersionUID = 1L;
   }
 
   private static String template(Path run, Path zones, int port) throws IOException {
@@ -177,6 +192,9 @@ final class KnotServer implements AutoCloseable {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (true) {
       if (!process.isAlive()) {
+        if (log().contains("address already in use")) {
+          throw new PortTaken();
+        }
         fail("knotd exited with " + process.exitValue() + ":\n" + log());
       }
       waiting.removeIf(zone -> answersSoa(resolver, zone.name()));
