@@ -3,6 +3,7 @@ package io.github.spfkit.examples.cli;
 import io.github.spfkit.core.Check;
 import io.github.spfkit.core.Limits;
 import io.github.spfkit.core.SpfChecker;
+import io.github.spfkit.core.SpfResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -116,9 +117,13 @@ final class BatchCheck {
     } catch (IllegalArgumentException e) {
       return CompletableFuture.completedFuture(error(id, lineNumber, e.getMessage()));
     }
-    return check
-        .evaluateAsync()
-        .toCompletableFuture()
+    CompletableFuture<SpfResult> evaluation;
+    try {
+      evaluation = check.evaluateAsync().toCompletableFuture();
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      return CompletableFuture.completedFuture(error(id, lineNumber, e.getMessage()));
+    }
+    return evaluation
         .thenApply(
             result -> {
               Map<String, @Nullable Object> out = new LinkedHashMap<>();
@@ -141,7 +146,7 @@ final class BatchCheck {
     if (mailFrom == null && helo == null) {
       throw new IllegalArgumentException("give \"mailfrom\", \"helo\" or both");
     }
-    if (mailFrom != null && mailFrom.isBlank() && helo == null) {
+    if (mailFrom != null && isNullSender(mailFrom) && helo == null) {
       throw new IllegalArgumentException(
           "the null sender (empty \"mailfrom\") is checked as postmaster@HELO: add \"helo\"");
     }
@@ -161,6 +166,12 @@ final class BatchCheck {
       check.policy(record);
     }
     return check;
+  }
+
+  /** The null reverse-path, written as nothing or as {@code <>}. */
+  static boolean isNullSender(String mailFrom) {
+    String value = mailFrom.strip();
+    return value.isEmpty() || value.equals("<>");
   }
 
   private static @Nullable String text(Map<String, Object> input, String field) {

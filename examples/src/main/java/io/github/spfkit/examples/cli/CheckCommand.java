@@ -4,6 +4,8 @@ import io.github.spfkit.core.Check;
 import io.github.spfkit.core.Limits;
 import io.github.spfkit.core.SpfChecker;
 import io.github.spfkit.core.SpfResult;
+import io.github.spfkit.core.dns.DnsLookup;
+import io.github.spfkit.core.net.IpAddress;
 import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -82,10 +84,8 @@ public final class CheckCommand implements Callable<Integer> {
       if (ip != null || sender != null || helo != null) {
         throw new UsageException("--batch takes the IP, sender and HELO name from each line");
       }
-      try (DnsOptions.Session session = dns.open()) {
-        SpfChecker checker = checker(session);
-        new BatchCheck(checker, record, trace, Limits.RFC).run(batchSource, console);
-      }
+      SpfChecker checker = checker(dns.open());
+      new BatchCheck(checker, record, trace, Limits.RFC).run(batchSource, console);
       return SpfCommand.EXIT_OK;
     }
     String address = ip;
@@ -95,28 +95,29 @@ public final class CheckCommand implements Callable<Integer> {
     if (sender == null && helo == null) {
       throw new UsageException("give --sender ADDRESS, --helo NAME, or both");
     }
-    if (sender != null && sender.isBlank() && helo == null) {
+    if (sender != null && BatchCheck.isNullSender(sender) && helo == null) {
       throw new UsageException("the null sender is checked as postmaster@HELO: add --helo NAME");
     }
-    try (DnsOptions.Session session = dns.open()) {
-      Check check = checker(session).check();
-      try {
-        check.ip(address);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("not an IP address: '" + address + "'");
-      }
-      if (sender != null) {
-        check.mailFrom(sender);
-      }
-      if (helo != null) {
-        check.helo(helo);
-      }
-      if (record != null) {
-        check.policy(record);
-      }
-      SpfResult result = check.evaluate();
-      print(console.out(), result);
+    IpAddress client =
+        IpAddress.parse(address.strip())
+            .orElseThrow(() -> new UsageException("not an IP address: '" + address + "'"));
+    Check check = checker(dns.open()).check().ip(client);
+    if (sender != null) {
+      check.mailFrom(sender);
     }
+    if (helo != null) {
+      check.helo(helo);
+    }
+    if (record != null) {
+      check.policy(record);
+    }
+    SpfResult result;
+    try {
+      result = check.evaluate();
+    } catch (IllegalStateException e) {
+      throw new UsageException(String.valueOf(e.getMessage()));
+    }
+    print(console.out(), result);
     return SpfCommand.EXIT_OK;
   }
 
@@ -133,8 +134,8 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private SpfChecker checker(DnsOptions.Session session) {
-    SpfChecker.Builder builder = SpfChecker.builder().dns(session.lookup()).limits(Limits.RFC);
+  private SpfChecker checker(DnsLookup lookup) {
+    SpfChecker.Builder builder = SpfChecker.builder().dns(lookup).limits(Limits.RFC);
     if (defaultExplanation != null) {
       builder.defaultExplanation(defaultExplanation);
     }

@@ -61,16 +61,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = Objects.requireNonNull(parent, "parent").console();
-    Diagnosis diagnosis;
-    try (DnsOptions.Session session = dns.open()) {
-      BounceDiagnoser diagnoser =
-          BounceDiagnoser.builder()
-              .dns(session.lookup())
-              .limits(Limits.RFC)
-              .locale(language.locale())
-              .build();
-      diagnosis = diagnose(diagnoser, console);
-    }
+    BounceDiagnoser diagnoser =
+        BounceDiagnoser.builder().dns(dns.open()).limits(Limits.RFC).locale(language.locale()).build();
+    Diagnosis diagnosis = diagnose(diagnoser, console);
     if (!isBounce(diagnosis.facts())) {
       throw new UsageException(
           (file.equals("-") ? "standard input" : file)

@@ -56,7 +56,7 @@ public final class DnsOptions {
    * @throws UsageException if a zone file cannot be read or parsed, a server cannot be used, or
    *     both {@code --zone} and {@code --dns} were given
    */
-  Session open() {
+  DnsLookup open() {
     if (!zones.isEmpty() && !servers.isEmpty()) {
       throw new UsageException("give --zone or --dns, not both");
     }
@@ -66,7 +66,7 @@ public final class DnsOptions {
       }
     }
     if (!zones.isEmpty()) {
-      return new Session(zoneFiles(), null);
+      return zoneFiles();
     }
     DnsJavaLookup.Builder builder = DnsJavaLookup.builder();
     try {
@@ -86,7 +86,8 @@ public final class DnsOptions {
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new UsageException("cannot use DNS: " + e.getMessage());
     }
-    return new Session(CachingLookup.of(lookup), null);
+    // one command asks the same names many times (batches, lint, diagnosis): cache by TTL
+    return CachingLookup.of(lookup);
   }
 
   private ZoneFileLookup zoneFiles() {
@@ -107,32 +108,6 @@ public final class DnsOptions {
       throw new UsageException("unknown DNS server host: " + server.host());
     } catch (SecurityException e) {
       throw new UsageException("cannot resolve DNS server host " + server.host());
-    }
-  }
-
-  /** An open DNS seam and whatever must be released when the command ends. */
-  static final class Session implements AutoCloseable {
-    private final DnsLookup lookup;
-    private final @Nullable AutoCloseable resource;
-
-    Session(DnsLookup lookup, @Nullable AutoCloseable resource) {
-      this.lookup = lookup;
-      this.resource = resource;
-    }
-
-    DnsLookup lookup() {
-      return lookup;
-    }
-
-    @Override
-    public void close() {
-      if (resource != null) {
-        try {
-          resource.close();
-        } catch (Exception e) {
-          // nothing a user can do about a resolver that fails to shut down
-        }
-      }
     }
   }
 }

@@ -54,11 +54,8 @@ public final class LintCommand implements Callable<Integer> {
     if (name.isEmpty()) {
       throw new UsageException("DOMAIN must not be empty");
     }
-    LintReport report;
-    try (DnsOptions.Session session = dns.open()) {
-      SpfLinter linter = SpfLinter.builder().dns(session.lookup()).limits(Limits.RFC).build();
-      report = record == null ? linter.lint(name) : linter.lint(name, record);
-    }
+    SpfLinter linter = SpfLinter.builder().dns(dns.open()).limits(Limits.RFC).build();
+    LintReport report = record == null ? linter.lint(name) : linter.lint(name, record);
     PrintWriter out = console.out();
     if (json) {
       out.println(Json.pretty(LintOutput.json(report)));

@@ -65,8 +65,8 @@ final class BatchCheckTest {
 
     assertThat(run.status()).isZero();
     List<Map<String, Object>> out = lines(run.out());
-    assertThat(out).extracting(o -> o.get("id")).containsExactly("a", null, null, "c", "d", "e", "f", null, null, "h", null);
-    assertThat(out).extracting(o -> o.get("line")).containsExactly(null, 2, 3, 5, 6, 7, 8, 9, 10, null, 12);
+    assertThat(out).extracting(o -> o.get("id")).containsExactly("a", null, null, "c", "d", "e", "f", null, null, "h", null, "j", "k");
+    assertThat(out).extracting(o -> o.get("line")).containsExactly(null, 2, 3, 5, 6, 7, 8, 9, 10, null, 12, 13, null);
     assertThat(out.get(0)).containsEntry("result", "pass");
     assertThat(out.get(9)).containsEntry("result", "fail");
     assertThat(out.subList(1, 9)).allSatisfy(o -> assertThat(o).containsOnlyKeys("id", "line", "error"));
@@ -81,7 +81,10 @@ final class BatchCheckTest {
         "malformed JSON: expected a JSON object {...}",
         "malformed JSON: Unrecognized token 'trailing' at column 67",
         null,
-        "malformed JSON: more after the object at column 67");
+        "malformed JSON: more after the object at column 67",
+        "the null sender (empty \"mailfrom\") is checked as postmaster@HELO: add \"helo\"",
+        null);
+    assertThat(out.get(12)).containsEntry("result", "pass").containsEntry("sender", "postmaster@mail.example.com");
   }
 
   @Test

@@ -28,6 +28,8 @@ final class UsageErrorsTest {
             "spf check: not an IP address: '192.0.2.300'"),
         Arguments.of(List.of("check", "--zone", zone(), "--ip", "192.0.2.1", "--sender", ""),
             "spf check: the null sender is checked as postmaster@HELO: add --helo NAME"),
+        Arguments.of(List.of("check", "--zone", zone(), "--ip", "192.0.2.1", "--sender", "<>"),
+            "spf check: the null sender is checked as postmaster@HELO: add --helo NAME"),
         Arguments.of(List.of("check", "--zone", "no/such.zone", "--ip", "192.0.2.1", "--sender", "a@example.com"),
             "spf check: cannot read zone file no/such.zone: no such file"),
         Arguments.of(List.of("check", "--zone", zone(), "--dns", "127.0.0.1", "--ip", "192.0.2.1", "--helo", "a.example"),
