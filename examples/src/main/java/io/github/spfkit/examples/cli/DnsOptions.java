@@ -8,8 +8,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,12 +20,13 @@ import picocli.CommandLine.Option;
 /**
  * The DNS options every command takes: {@code --zone FILE} (repeatable) answers from RFC 1035
  * master files with no network; {@code --dns HOST[:PORT]} (repeatable) asks those servers;
- * without either, the system resolver is asked. {@code --timeout} bounds each DNS query.
+ * without either, the system resolver is asked. {@code --timeout} bounds each DNS query attempt
+ * (one more attempt follows a timeout). Answers from servers are cached by TTL for the run.
  */
 public final class DnsOptions {
 
-  /** The per-query timeout without {@code --timeout}. */
-  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+  /** The per-attempt timeout without {@code --timeout}: spf-dns's default, 2 seconds. */
+  static final Duration DEFAULT_TIMEOUT = DnsJavaLookup.Builder.DEFAULT_TIMEOUT;
 
   @Option(
       names = "--zone",
@@ -44,7 +45,8 @@ public final class DnsOptions {
       names = "--timeout",
       paramLabel = "DURATION",
       converter = DurationConverter.class,
-      description = "Timeout for each DNS query, e.g. 500ms, 2s (default: 5s).")
+      description =
+          "Timeout for each DNS query attempt, e.g. 500ms, 2s (default: 2s; one retry).")
   @Nullable Duration timeout;
 
   /** Creates the options (picocli fills them). */
