@@ -34,6 +34,9 @@ public final class Check {
   /**
    * The client's address as a literal; IPv4-mapped IPv6 addresses are checked as IPv4.
    *
+   * @param ip an IPv4 or IPv6 literal such as {@code 192.0.2.1} or {@code 2001:db8::1};
+   *     surrounding white space is ignored; not null
+   * @return this check, for chaining
    * @throws IllegalArgumentException if {@code ip} is not an IP literal (no DNS is asked)
    */
   public Check ip(String ip) {
@@ -41,13 +44,24 @@ public final class Check {
     return this;
   }
 
-  /** The client's address. */
+  /**
+   * The client's address.
+   *
+   * @param ip the connecting client's address; not null
+   * @return this check, for chaining
+   */
   public Check ip(IpAddress ip) {
     this.ip = Objects.requireNonNull(ip, "ip");
     return this;
   }
 
-  /** The client's address; its bytes are used, no lookup is made. */
+  /**
+   * The client's address; its bytes are used, no lookup is made.
+   *
+   * @param ip the connecting client's address; only its raw bytes count, its host name (if any) is
+   *     ignored; not null
+   * @return this check, for chaining
+   */
   public Check ip(InetAddress ip) {
     this.ip = IpAddress.of(Objects.requireNonNull(ip, "ip"));
     return this;
@@ -56,6 +70,11 @@ public final class Check {
   /**
    * The MAIL FROM reverse-path, with or without angle brackets; empty or {@code <>} for the null
    * sender. Setting it checks the MAIL FROM identity.
+   *
+   * @param sender the reverse-path as given in MAIL FROM, e.g. {@code alice@example.com} or {@code
+   *     <alice@example.com>}; white space around it is ignored; without a local part it is checked
+   *     as {@code postmaster@} its domain (RFC 7208 §4.3); not null
+   * @return this check, for chaining
    */
   public Check mailFrom(String sender) {
     String value = Objects.requireNonNull(sender, "sender").trim();
@@ -66,13 +85,24 @@ public final class Check {
     return this;
   }
 
-  /** The HELO/EHLO name. Without {@link #mailFrom(String)}, the HELO identity is checked. */
+  /**
+   * The HELO/EHLO name. Without {@link #mailFrom(String)}, the HELO identity is checked.
+   *
+   * @param helo the name the client gave in HELO or EHLO; white space around it is ignored; not
+   *     null
+   * @return this check, for chaining
+   */
   public Check helo(String helo) {
     this.helo = Objects.requireNonNull(helo, "helo").trim();
     return this;
   }
 
-  /** The receiving host's name, for {@code %{r}} and headers; overrides the checker's. */
+  /**
+   * The receiving host's name, for {@code %{r}} and headers; overrides the checker's.
+   *
+   * @param receiver the receiving host's domain name, e.g. {@code mx.example.org}; not null
+   * @return this check, for chaining
+   */
   public Check receiver(String receiver) {
     this.receiver = Objects.requireNonNull(receiver, "receiver");
     return this;
@@ -81,6 +111,10 @@ public final class Check {
   /**
    * A what-if policy: {@code record} is evaluated as the checked domain's SPF record in place of
    * the one published; everything else (includes, addresses) still comes from DNS.
+   *
+   * @param record the SPF record text, e.g. {@code v=spf1 ip4:192.0.2.0/24 -all}; a malformed
+   *     record gives a {@code permerror} result when evaluated, not an exception here; not null
+   * @return this check, for chaining
    */
   public Check policy(String record) {
     this.policy = Objects.requireNonNull(record, "record");
@@ -91,6 +125,8 @@ public final class Check {
    * Evaluates asynchronously. The stage never completes exceptionally for anything DNS or a
    * policy does.
    *
+   * @return a stage completed with the result once evaluation ends (at the latest at the {@link
+   *     Limits#deadline() deadline}, as a {@code temperror})
    * @throws IllegalStateException if no IP, or neither a sender nor a HELO name, was given
    */
   public CompletionStage<SpfResult> evaluateAsync() {
@@ -98,8 +134,11 @@ public final class Check {
   }
 
   /**
-   * Evaluates and waits for the result.
+   * Evaluates and waits for the result. An interrupt does not cut the wait short; the thread's
+   * interrupt flag is set again when the result is returned.
    *
+   * @return the result, never null; DNS failures and the deadline are {@code temperror}, a broken
+   *     policy is {@code permerror}
    * @throws IllegalStateException if no IP, or neither a sender nor a HELO name, was given
    */
   public SpfResult evaluate() {

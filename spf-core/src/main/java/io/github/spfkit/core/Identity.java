@@ -13,7 +13,11 @@ public enum Identity {
     this.token = token;
   }
 
-  /** The name used by {@code Received-SPF} ({@code identity=}) and RFC 8601 ({@code smtp.*}). */
+  /**
+   * The name used by {@code Received-SPF} ({@code identity=}) and RFC 8601 ({@code smtp.*}).
+   *
+   * @return {@code mailfrom} or {@code helo}
+   */
   public String token() {
     return token;
   }

@@ -12,7 +12,14 @@ import java.util.Objects;
  * @param record the text of that record
  */
 public record MatchedTerm(Mechanism mechanism, String domain, String record) {
-  /** Checks all parts. */
+  /**
+   * Checks all parts.
+   *
+   * @param mechanism the deciding mechanism; not null
+   * @param domain the domain whose record holds it; not null
+   * @param record the text of that record; not null
+   * @throws NullPointerException if any part is null
+   */
   public MatchedTerm {
     Objects.requireNonNull(mechanism, "mechanism");
     Objects.requireNonNull(domain, "domain");

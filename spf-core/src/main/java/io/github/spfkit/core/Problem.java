@@ -15,7 +15,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record Problem(Kind kind, String message, String domain, @Nullable SyntaxError syntaxError) {
 
-  /** Checks the required parts. */
+  /**
+   * Checks the required parts.
+   *
+   * @param kind what went wrong; not null
+   * @param message a sentence for people; not null
+   * @param domain the domain whose policy or lookup caused it; not null
+   * @param syntaxError the syntax error for {@link Kind#SYNTAX_ERROR}, null for every other kind
+   * @throws NullPointerException if {@code kind}, {@code message} or {@code domain} is null
+   */
   public Problem {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(message, "message");

@@ -19,7 +19,11 @@ public enum Result {
   /** The published records could not be interpreted (§2.6.7, §8.7). */
   PERMERROR;
 
-  /** The lower-case name used in headers and by the RFC: {@code pass}, {@code softfail}, ... */
+  /**
+   * The lower-case name used in headers and by the RFC: {@code pass}, {@code softfail}, ...
+   *
+   * @return this result's name in lower case, e.g. {@code temperror}
+   */
   public String token() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -43,12 +43,21 @@ public final class SpfChecker {
             builder.prefetch);
   }
 
-  /** Starts a checker; {@link Builder#dns(DnsLookup)} is the one required setting. */
+  /**
+   * Starts a checker; {@link Builder#dns(DnsLookup)} is the one required setting.
+   *
+   * @return a new builder with the defaults: {@link Limits#RFC}, {@link
+   *     Builder#DEFAULT_EXPLANATION}, no receiver name, 1024 cached records, no prefetch
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Starts describing one check. The request is not thread safe; the checker is. */
+  /**
+   * Starts describing one check. The request is not thread safe; the checker is.
+   *
+   * @return a new, empty check bound to this checker, with the checker's receiver name
+   */
   public Check check() {
     return new Check(evaluator, receiver);
   }
@@ -70,7 +79,15 @@ public final class SpfChecker {
         new Evaluator.Request(ip, domain, sender, null, receiver, Identity.MAIL_FROM, null));
   }
 
-  /** Blocking form of {@link #checkHostAsync(IpAddress, String, String)}. */
+  /**
+   * Blocking form of {@link #checkHostAsync(IpAddress, String, String)}.
+   *
+   * @param ip the client's address; not null
+   * @param domain the domain whose policy to evaluate; an invalid domain name gives {@code none};
+   *     not null
+   * @param sender the sender, {@code local-part@domain}; not null
+   * @return the result, never null; DNS failures and the deadline are {@code temperror}
+   */
   public SpfResult checkHost(IpAddress ip, String domain, String sender) {
     return Check.join(checkHostAsync(ip, domain, sender));
   }
@@ -96,13 +113,24 @@ public final class SpfChecker {
 
     private Builder() {}
 
-    /** The DNS seam every lookup goes through. Required. */
+    /**
+     * The DNS seam every lookup goes through. Required.
+     *
+     * @param dns the lookup every query of every check goes to; must be safe for concurrent use;
+     *     not null
+     * @return this builder
+     */
     public Builder dns(DnsLookup dns) {
       this.dns = Objects.requireNonNull(dns, "dns");
       return this;
     }
 
-    /** The processing limits; {@link Limits#RFC} by default. */
+    /**
+     * The processing limits; {@link Limits#RFC} by default.
+     *
+     * @param limits the limits every check of the built checker obeys; not null
+     * @return this builder
+     */
     public Builder limits(Limits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
       return this;
@@ -112,6 +140,9 @@ public final class SpfChecker {
      * The explanation for {@code fail} results without one from the policy (RFC 7208 §6.2): a
      * macro-string, so {@code %{i}}, {@code %{s}} and friends expand. {@code null} gives no
      * explanation. Defaults to {@link #DEFAULT_EXPLANATION}.
+     *
+     * @param explanation a macro-string, or null for no explanation when the policy gives none
+     * @return this builder
      */
     public Builder defaultExplanation(@Nullable String explanation) {
       this.defaultExplanation = explanation;
@@ -121,6 +152,9 @@ public final class SpfChecker {
     /**
      * The receiving host's name, used for the {@code %{r}} macro and in headers; a request may
      * override it.
+     *
+     * @param receiver the receiving host's domain name, e.g. {@code mx.example.org}; not null
+     * @return this builder
      */
     public Builder receiver(String receiver) {
       this.receiver = Objects.requireNonNull(receiver, "receiver");
@@ -130,6 +164,10 @@ public final class SpfChecker {
     /**
      * How many parsed records to keep, by text, so repeated checks do not parse again; 0 turns
      * the cache off. Default 1024.
+     *
+     * @param size the number of distinct record texts kept; 0 or more
+     * @return this builder
+     * @throws IllegalArgumentException if {@code size} is negative
      */
     public Builder recordCacheSize(int size) {
       if (size < 0) {
@@ -143,6 +181,9 @@ public final class SpfChecker {
      * Whether to start, as soon as a record is parsed, the lookups its DNS terms without macros
      * will need, so they overlap instead of waiting in turn. Results are identical to sequential
      * evaluation and the lookup limits still hold. Off by default.
+     *
+     * @param prefetch true to start those lookups early, false to look up each term in turn
+     * @return this builder
      */
     public Builder prefetch(boolean prefetch) {
       this.prefetch = prefetch;
@@ -152,6 +193,7 @@ public final class SpfChecker {
     /**
      * Builds the checker.
      *
+     * @return a new immutable checker with this builder's settings, safe to share between threads
      * @throws NullPointerException if no DNS seam was set
      */
     public SpfChecker build() {

@@ -47,7 +47,26 @@ public record SpfResult(
     int dnsQueries,
     Trace trace) {
 
-  /** Checks the required parts. */
+  /**
+   * Checks the required parts.
+   *
+   * @param result the SPF result; not null
+   * @param identity which identity was checked; not null
+   * @param domain the domain {@code check_host()} started from; not null
+   * @param sender the identity as checked; not null
+   * @param ip the client's address; not null
+   * @param helo the HELO/EHLO name, or null if it was not given
+   * @param receiver the receiving host's name, or null if it was not given
+   * @param match the deciding mechanism, or null when no mechanism decided
+   * @param explanation the explanation for {@code fail}, null for every other result
+   * @param problem the cause of {@code none}, {@code temperror} or {@code permerror}, null
+   *     otherwise
+   * @param dnsTerms DNS-querying terms counted, 0 or more
+   * @param voidLookups void lookups counted, 0 or more
+   * @param dnsQueries DNS questions sent through the seam, 0 or more
+   * @param trace how the result came about; not null
+   * @throws NullPointerException if a part that must not be null is null
+   */
   public SpfResult {
     Objects.requireNonNull(result, "result");
     Objects.requireNonNull(identity, "identity");
@@ -62,6 +81,9 @@ public record SpfResult(
    * §9.1), e.g. {@code Received-SPF: pass (mx.example.org: domain of a@example.com designates
    * 192.0.2.1 as permitted sender) client-ip=192.0.2.1; envelope-from="a@example.com";
    * helo=mail.example.com; receiver=mx.example.org; identity=mailfrom; mechanism="ip4:192.0.2.0/24"}.
+   *
+   * @return the header field as one line, safe to add to a message whatever DNS or the sender
+   *     supplied
    */
   public String receivedSpf() {
     return HeaderText.receivedSpf(this);
@@ -70,6 +92,8 @@ public record SpfResult(
   /**
    * The {@code spf} result clause of {@code Authentication-Results} (RFC 8601 §2.7.2), e.g. {@code
    * spf=pass smtp.mailfrom=example.com}, or {@code spf=fail smtp.helo=mail.example.com}.
+   *
+   * @return the clause without the header name or the authserv-id, safe for a header
    */
   public String authenticationResultsClause() {
     return HeaderText.authenticationResultsClause(this);

@@ -15,7 +15,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record Trace(Trace.Domain root) {
 
-  /** Checks the root. */
+  /**
+   * Checks the root.
+   *
+   * @param root the evaluation of the checked domain; not null
+   * @throws NullPointerException if {@code root} is null
+   */
   public Trace {
     Objects.requireNonNull(root, "root");
   }
@@ -49,7 +54,18 @@ public record Trace(Trace.Domain root) {
       List<TermStep> terms,
       Result result,
       int dnsTerms) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists, so later changes to the caller's lists do not show.
+     *
+     * @param domain the domain; not null
+     * @param via why it was evaluated; not null
+     * @param record the SPF record found, or null if none was
+     * @param lookups the lookups that fetched the record; copied, not null, no null elements
+     * @param terms the terms evaluated, in order; copied, not null, no null elements
+     * @param result the result for this domain; not null
+     * @param dnsTerms DNS-querying terms counted for this domain and what it includes, 0 or more
+     * @throws NullPointerException if a part that must not be null is null
+     */
     public Domain {
       Objects.requireNonNull(domain, "domain");
       Objects.requireNonNull(via, "via");
@@ -88,7 +104,17 @@ public record Trace(Trace.Domain root) {
       List<Lookup> lookups,
       @Nullable Domain nested,
       @Nullable String detail) {
-    /** Copies the list. */
+    /**
+     * Copies the list, so later changes to the caller's list do not show.
+     *
+     * @param term the term's canonical text; not null
+     * @param outcome what it did; not null
+     * @param target the domain it looked at after macro expansion, or null if it looked at none
+     * @param lookups the DNS lookups it made, in order; copied, not null, no null elements
+     * @param nested the policy an {@code include} or {@code redirect} evaluated, null for others
+     * @param detail a note for people, or null
+     * @throws NullPointerException if a part that must not be null is null
+     */
     public TermStep {
       Objects.requireNonNull(term, "term");
       Objects.requireNonNull(outcome, "outcome");
@@ -104,14 +130,25 @@ public record Trace(Trace.Domain root) {
    * @param answer the answer
    */
   public record Lookup(String name, RecordType type, DnsAnswer answer) {
-    /** Checks all parts. */
+    /**
+     * Checks all parts.
+     *
+     * @param name the name asked for; not null
+     * @param type the type asked for; not null
+     * @param answer the answer; not null
+     * @throws NullPointerException if any part is null
+     */
     public Lookup {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(answer, "answer");
     }
 
-    /** Whether the answer was NODATA or NXDOMAIN. */
+    /**
+     * Whether the answer was NODATA or NXDOMAIN.
+     *
+     * @return true if it counts as a void lookup (RFC 7208 §4.6.4), false for records or an error
+     */
     public boolean isVoid() {
       return answer instanceof DnsAnswer.NoRecords || answer instanceof DnsAnswer.NoSuchDomain;
     }

@@ -13,7 +13,11 @@ import java.util.Objects;
  */
 public sealed interface DnsAnswer {
 
-  /** Seconds this answer may be cached (RFC 2308 for the negative ones); {@code 0} if unknown. */
+  /**
+   * Seconds this answer may be cached (RFC 2308 for the negative ones); {@code 0} if unknown.
+   *
+   * @return the time to live in seconds, 0 or more; always 0 for a temporary failure
+   */
   long ttlSeconds();
 
   /**
@@ -35,7 +39,14 @@ public sealed interface DnsAnswer {
    * @param ttlSeconds seconds this answer may be cached
    */
   record Records(List<String> data, long ttlSeconds) implements DnsAnswer {
-    /** Copies {@code data} and checks it is not empty. */
+    /**
+     * Copies {@code data} and checks it is not empty.
+     *
+     * @param data one text per resource record, in presentation form; copied, not null, not empty,
+     *     no null elements
+     * @param ttlSeconds seconds this answer may be cached, 0 when unknown
+     * @throws IllegalArgumentException if {@code data} is empty (use {@link NoRecords})
+     */
     public Records {
       data = List.copyOf(data);
       if (data.isEmpty()) {
@@ -64,7 +75,13 @@ public sealed interface DnsAnswer {
    * @param reason a short human-readable reason, for traces and explanations
    */
   record TemporaryFailure(String reason) implements DnsAnswer {
-    /** Checks the reason is present. */
+    /**
+     * Checks the reason is present.
+     *
+     * @param reason a short human-readable reason, e.g. {@code SERVFAIL} or {@code timed out after
+     *     2 s}; not null
+     * @throws NullPointerException if {@code reason} is null
+     */
     public TemporaryFailure {
       Objects.requireNonNull(reason, "reason");
     }

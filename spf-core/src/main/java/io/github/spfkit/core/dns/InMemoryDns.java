@@ -87,7 +87,11 @@ public final class InMemoryDns implements DnsLookup {
     }
   }
 
-  /** Starts an empty set of records. */
+  /**
+   * Starts an empty set of records.
+   *
+   * @return a new builder with no records, not recording queries
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -136,6 +140,9 @@ public final class InMemoryDns implements DnsLookup {
   /**
    * The questions asked so far, oldest first; empty unless built with {@link
    * Builder#recordQueries()}.
+   *
+   * @return a snapshot of the questions, in the order they were asked; later questions do not
+   *     change it
    */
   public List<DnsQuestion> queries() {
     return List.copyOf(new ArrayList<>(queries));
@@ -177,27 +184,58 @@ public final class InMemoryDns implements DnsLookup {
       return this;
     }
 
-    /** Adds a TXT record (its strings already joined). */
+    /**
+     * Adds a TXT record (its strings already joined).
+     *
+     * @param name the owner name; case and a trailing dot do not matter; not null
+     * @param text the record's text, its character-strings joined with no separator; not null
+     * @return this builder
+     */
     public Builder txt(String name, String text) {
       return add(name, RecordType.TXT, text);
     }
 
-    /** Adds a type-99 SPF record. */
+    /**
+     * Adds a type-99 SPF record.
+     *
+     * @param name the owner name; case and a trailing dot do not matter; not null
+     * @param text the record's text, its character-strings joined with no separator; not null
+     * @return this builder
+     */
     public Builder spf(String name, String text) {
       return add(name, RecordType.SPF, text);
     }
 
-    /** Adds an A or AAAA record, chosen by the literal's form. */
+    /**
+     * Adds an A or AAAA record, chosen by the literal's form.
+     *
+     * @param name the owner name; case and a trailing dot do not matter; not null
+     * @param address an address literal: with a {@code :} it is an AAAA record ({@code
+     *     2001:db8::1}), otherwise an A record ({@code 192.0.2.1}); stored as given, not checked
+     * @return this builder
+     */
     public Builder a(String name, String address) {
       return add(name, address.indexOf(':') >= 0 ? RecordType.AAAA : RecordType.A, address);
     }
 
-    /** Adds an MX record pointing at {@code exchange}. */
+    /**
+     * Adds an MX record pointing at {@code exchange}.
+     *
+     * @param name the owner name; case and a trailing dot do not matter; not null
+     * @param exchange the mail exchanger's host name; a trailing dot is dropped; not null
+     * @return this builder
+     */
     public Builder mx(String name, String exchange) {
       return add(name, RecordType.MX, stripDot(exchange));
     }
 
-    /** Adds a PTR record, {@code name} being the reverse name (e.g. {@code 4.3.2.1.in-addr.arpa}). */
+    /**
+     * Adds a PTR record, {@code name} being the reverse name (e.g. {@code 4.3.2.1.in-addr.arpa}).
+     *
+     * @param name the reverse name; case and a trailing dot do not matter; not null
+     * @param target the host name it points to; a trailing dot is dropped; not null
+     * @return this builder
+     */
     public Builder ptr(String name, String target) {
       return add(name, RecordType.PTR, stripDot(target));
     }
@@ -205,6 +243,9 @@ public final class InMemoryDns implements DnsLookup {
     /**
      * Marks a name as existing without giving it records: it answers NODATA for every type. (Any
      * name with records, or with names beneath it, exists anyway.)
+     *
+     * @param name the owner name; case and a trailing dot do not matter; not null
+     * @return this builder
      */
     public Builder exists(String name) {
       records.computeIfAbsent(normalize(name), n -> new EnumMap<>(RecordType.class));
@@ -214,6 +255,10 @@ public final class InMemoryDns implements DnsLookup {
     /**
      * Makes {@code name} an alias of {@code target} (a CNAME): questions about it are answered for
      * the target, chains are followed, and a loop answers {@link DnsAnswer.TemporaryFailure}.
+     *
+     * @param name the alias; case and a trailing dot do not matter; not null
+     * @param target the name it stands for; case and a trailing dot do not matter; not null
+     * @return this builder
      */
     public Builder cname(String name, String target) {
       aliases.put(normalize(name), normalize(target));
@@ -223,19 +268,31 @@ public final class InMemoryDns implements DnsLookup {
     /**
      * Makes questions about {@code name} answer {@link DnsAnswer.TemporaryFailure}, for every type
      * that has no records at the name (as a failing server would, with some data still cached).
+     *
+     * @param name the owner name; case and a trailing dot do not matter; not null
+     * @return this builder
      */
     public Builder timeout(String name) {
       timeouts.add(normalize(name));
       return this;
     }
 
-    /** Keeps every question asked, for {@link InMemoryDns#queries()}. */
+    /**
+     * Keeps every question asked, for {@link InMemoryDns#queries()}.
+     *
+     * @return this builder
+     */
     public Builder recordQueries() {
       this.recording = true;
       return this;
     }
 
-    /** Builds an immutable lookup from the records added so far. */
+    /**
+     * Builds an immutable lookup from the records added so far.
+     *
+     * @return a lookup answering from a snapshot of this builder's records; safe for concurrent
+     *     use
+     */
     public InMemoryDns build() {
       return new InMemoryDns(this);
     }

@@ -20,14 +20,26 @@ public record IpAddress(long high, long low, boolean ipv4) {
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-  /** Checks that an IPv4 value fits in 32 bits. */
+  /**
+   * Checks that an IPv4 value fits in 32 bits.
+   *
+   * @param high the upper 64 bits of an IPv6 address; must be 0 for IPv4
+   * @param low the lower 64 bits of an IPv6 address, or the IPv4 address in the low 32 bits (the
+   *     upper 32 bits must then be 0)
+   * @param ipv4 true for an IPv4 address, false for IPv6
+   * @throws IllegalArgumentException if an IPv4 value has bits beyond the low 32
+   */
   public IpAddress {
     if (ipv4 && (high != 0 || (low >>> 32) != 0)) {
       throw new IllegalArgumentException("IPv4 address out of range");
     }
   }
 
-  /** The number of bits in this address: 32 or 128. */
+  /**
+   * The number of bits in this address: 32 or 128.
+   *
+   * @return 32 for IPv4, 128 for IPv6 (IPv4-mapped addresses included)
+   */
   public int bits() {
     return ipv4 ? 32 : 128;
   }
@@ -207,7 +219,11 @@ public record IpAddress(long high, long low, boolean ipv4) {
     return Optional.of(new IpAddress(high, low, false));
   }
 
-  /** Whether this is an IPv4-mapped IPv6 address, {@code ::ffff:a.b.c.d}. */
+  /**
+   * Whether this is an IPv4-mapped IPv6 address, {@code ::ffff:a.b.c.d}.
+   *
+   * @return true for an IPv6 address in {@code ::ffff:0:0/96}, false otherwise (always for IPv4)
+   */
   public boolean isIpv4Mapped() {
     return !ipv4 && high == 0 && (low >>> 32) == 0xffffL;
   }
@@ -215,6 +231,8 @@ public record IpAddress(long high, long low, boolean ipv4) {
   /**
    * The address SPF evaluates: the IPv4 address inside an IPv4-mapped IPv6 address, otherwise this
    * address.
+   *
+   * @return the IPv4 address for an IPv4-mapped IPv6 address, otherwise this same value
    */
   public IpAddress unmapped() {
     return isIpv4Mapped() ? new IpAddress(0, low & 0xffffffffL, true) : this;
@@ -250,6 +268,9 @@ public record IpAddress(long high, long low, boolean ipv4) {
   /**
    * The name whose PTR record names this address: {@code 1.2.0.192.in-addr.arpa} or the nibble
    * form under {@code ip6.arpa} (RFC 7208 §5.5).
+   *
+   * @return the reverse name without a trailing dot; IPv6 nibbles in lower case, least significant
+   *     first
    */
   public String reverseName() {
     StringBuilder out = new StringBuilder(ipv4 ? 29 : 73);
@@ -273,6 +294,8 @@ public record IpAddress(long high, long low, boolean ipv4) {
   /**
    * The form of the {@code %{i}} macro (RFC 7208 §7.3): dotted decimal for IPv4, dot-separated
    * upper-case nibbles for IPv6 ({@code 2.0.0.1.0.D.B.8...}, as in the RFC's §7.4 examples).
+   *
+   * @return the address as {@code %{i}} expands it: 4 decimal parts or 32 hexadecimal nibbles
    */
   public String macroForm() {
     if (ipv4) {

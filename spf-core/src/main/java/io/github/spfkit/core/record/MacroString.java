@@ -11,17 +11,32 @@ import java.util.List;
  */
 public record MacroString(List<MacroToken> tokens) {
 
-  /** Copies the tokens. */
+  /**
+   * Copies the tokens.
+   *
+   * @param tokens the pieces, in order; copied, not null, no null elements; empty for an empty
+   *     string
+   */
   public MacroString {
     tokens = List.copyOf(tokens);
   }
 
-  /** A macro string of literal text only. */
+  /**
+   * A macro string of literal text only.
+   *
+   * @param text the literal characters, taken as they are ({@code %} is not an escape here); not
+   *     null
+   * @return a macro string with one literal token, or no token if {@code text} is empty
+   */
   public static MacroString literal(String text) {
     return new MacroString(text.isEmpty() ? List.of() : List.of(new MacroToken.Literal(text)));
   }
 
-  /** Whether any token is a macro. */
+  /**
+   * Whether any token is a macro.
+   *
+   * @return true if at least one token is a {@link MacroToken.Macro}
+   */
   public boolean hasMacros() {
     for (MacroToken token : tokens) {
       if (token instanceof MacroToken.Macro) {
@@ -34,6 +49,7 @@ public record MacroString(List<MacroToken> tokens) {
   /**
    * The text when there are no macros: what a domain-spec without macros names.
    *
+   * @return the literal text, empty for an empty macro string
    * @throws IllegalStateException if the string has macros
    */
   public String literalText() {

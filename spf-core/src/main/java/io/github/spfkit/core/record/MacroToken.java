@@ -12,7 +12,12 @@ public sealed interface MacroToken {
    * @param text the literal characters, never empty
    */
   record Literal(String text) implements MacroToken {
-    /** Checks the text is present and not empty. */
+    /**
+     * Checks the text is present and not empty.
+     *
+     * @param text the literal characters, escapes already replaced; not null, not empty
+     * @throws IllegalArgumentException if {@code text} is empty
+     */
     public Literal {
       Objects.requireNonNull(text, "text");
       if (text.isEmpty()) {
@@ -60,7 +65,17 @@ public sealed interface MacroToken {
   record Macro(char letter, boolean urlEscape, int digits, boolean reverse, String delimiters)
       implements MacroToken {
 
-    /** Checks the letter, the digits and the delimiters. */
+    /**
+     * Checks the letter, the digits and the delimiters.
+     *
+     * @param letter the macro letter in lower case, one of {@code slodiphcrtv}
+     * @param urlEscape true if the letter was written in upper case (URL escaping asked for)
+     * @param digits how many right-hand parts to keep, 0 for all; not negative
+     * @param reverse true if the {@code r} transformer reverses the parts
+     * @param delimiters delimiter characters, each one of {@code .-+,/_=}; empty means {@code "."};
+     *     not null
+     * @throws IllegalArgumentException if the letter, the digits or a delimiter is not allowed
+     */
     public Macro {
       if ("slodiphcrtv".indexOf(letter) < 0) {
         throw new IllegalArgumentException("not a macro letter: " + letter);
@@ -76,7 +91,12 @@ public sealed interface MacroToken {
       }
     }
 
-    /** Whether this macro may appear only in an explanation string ({@code c}, {@code r}, {@code t}). */
+    /**
+     * Whether this macro may appear only in an explanation string ({@code c}, {@code r}, {@code
+     * t}).
+     *
+     * @return true for the letters {@code c}, {@code r} and {@code t}, false for the others
+     */
     public boolean explanationOnly() {
       return letter == 'c' || letter == 'r' || letter == 't';
     }

@@ -11,23 +11,43 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface Mechanism extends Term {
 
-  /** The qualifier that gives the result when this mechanism matches. */
+  /**
+   * The qualifier that gives the result when this mechanism matches.
+   *
+   * @return the qualifier; {@link Qualifier#PASS} when none was written
+   */
   Qualifier qualifier();
 
   /**
    * Whether evaluating this mechanism asks DNS and so counts against the limit of 10 (RFC 7208
    * §4.6.4): {@code include}, {@code a}, {@code mx}, {@code ptr} and {@code exists}.
+   *
+   * @return true for the five DNS-querying mechanisms, false for {@code all}, {@code ip4} and
+   *     {@code ip6}
    */
   default boolean queriesDns() {
     return false;
   }
 
-  /** The mechanism's name in lower case: {@code all}, {@code include}, ... */
+  /**
+   * The mechanism's name in lower case: {@code all}, {@code include}, ...
+   *
+   * @return the name as the RFC writes it, whatever case the record used
+   */
   String name();
 
-  /** {@code all}: always matches (§5.1). */
+  /**
+   * {@code all}: always matches (§5.1).
+   *
+   * @param qualifier the qualifier
+   */
   record All(Qualifier qualifier) implements Mechanism {
-    /** Checks the qualifier. */
+    /**
+     * Checks the qualifier.
+     *
+     * @param qualifier the result this mechanism gives when it matches; not null
+     * @throws NullPointerException if {@code qualifier} is null
+     */
     public All {
       Objects.requireNonNull(qualifier, "qualifier");
     }
@@ -50,7 +70,13 @@ public sealed interface Mechanism extends Term {
    * @param domain the domain-spec
    */
   record Include(Qualifier qualifier, MacroString domain) implements Mechanism {
-    /** Checks both parts. */
+    /**
+     * Checks both parts.
+     *
+     * @param qualifier the result this mechanism gives when it matches; not null
+     * @param domain the domain-spec whose policy is evaluated; not null
+     * @throws NullPointerException if either part is null
+     */
     public Include {
       Objects.requireNonNull(qualifier, "qualifier");
       Objects.requireNonNull(domain, "domain");
@@ -82,7 +108,16 @@ public sealed interface Mechanism extends Term {
    */
   record A(Qualifier qualifier, @Nullable MacroString domain, int ip4Prefix, int ip6Prefix)
       implements Mechanism {
-    /** Checks the qualifier and the prefix ranges. */
+    /**
+     * Checks the qualifier and the prefix ranges.
+     *
+     * @param qualifier the result this mechanism gives when it matches; not null
+     * @param domain the domain-spec to look up, or null for the domain being checked
+     * @param ip4Prefix the IPv4 prefix length compared against the client, 0 to 32
+     * @param ip6Prefix the IPv6 prefix length compared against the client, 0 to 128
+     * @throws NullPointerException if {@code qualifier} is null
+     * @throws IllegalArgumentException if a prefix length is out of range
+     */
     public A {
       Objects.requireNonNull(qualifier, "qualifier");
       checkPrefixes(ip4Prefix, ip6Prefix);
@@ -115,7 +150,17 @@ public sealed interface Mechanism extends Term {
    */
   record Mx(Qualifier qualifier, @Nullable MacroString domain, int ip4Prefix, int ip6Prefix)
       implements Mechanism {
-    /** Checks the qualifier and the prefix ranges. */
+    /**
+     * Checks the qualifier and the prefix ranges.
+     *
+     * @param qualifier the result this mechanism gives when it matches; not null
+     * @param domain the domain-spec whose MX names are looked up, or null for the domain being
+     *     checked
+     * @param ip4Prefix the IPv4 prefix length compared against the client, 0 to 32
+     * @param ip6Prefix the IPv6 prefix length compared against the client, 0 to 128
+     * @throws NullPointerException if {@code qualifier} is null
+     * @throws IllegalArgumentException if a prefix length is out of range
+     */
     public Mx {
       Objects.requireNonNull(qualifier, "qualifier");
       checkPrefixes(ip4Prefix, ip6Prefix);
@@ -145,7 +190,14 @@ public sealed interface Mechanism extends Term {
    * @param domain the domain-spec, or {@code null} for the domain being checked
    */
   record Ptr(Qualifier qualifier, @Nullable MacroString domain) implements Mechanism {
-    /** Checks the qualifier. */
+    /**
+     * Checks the qualifier.
+     *
+     * @param qualifier the result this mechanism gives when it matches; not null
+     * @param domain the domain-spec the validated names must end in, or null for the domain being
+     *     checked
+     * @throws NullPointerException if {@code qualifier} is null
+     */
     public Ptr {
       Objects.requireNonNull(qualifier, "qualifier");
     }
@@ -174,7 +226,14 @@ public sealed interface Mechanism extends Term {
    * @param prefix the prefix length, 0-32
    */
   record Ip4(Qualifier qualifier, IpAddress network, int prefix) implements Mechanism {
-    /** Checks the family and the prefix. */
+    /**
+     * Checks the family and the prefix.
+     *
+     * @param qualifier the result this mechanism gives when it matches; not null
+     * @param network an IPv4 network address; not null
+     * @param prefix the prefix length, 0 to 32
+     * @throws IllegalArgumentException if {@code network} is IPv6 or {@code prefix} is out of range
+     */
     public Ip4 {
       Objects.requireNonNull(qualifier, "qualifier");
       if (!network.ipv4() || prefix < 0 || prefix > 32) {
@@ -201,7 +260,14 @@ public sealed interface Mechanism extends Term {
    * @param prefix the prefix length, 0-128
    */
   record Ip6(Qualifier qualifier, IpAddress network, int prefix) implements Mechanism {
-    /** Checks the family and the prefix. */
+    /**
+     * Checks the family and the prefix.
+     *
+     * @param qualifier the result this mechanism gives when it matches; not null
+     * @param network an IPv6 network address; not null
+     * @param prefix the prefix length, 0 to 128
+     * @throws IllegalArgumentException if {@code network} is IPv4 or {@code prefix} is out of range
+     */
     public Ip6 {
       Objects.requireNonNull(qualifier, "qualifier");
       if (network.ipv4() || prefix < 0 || prefix > 128) {
@@ -227,7 +293,13 @@ public sealed interface Mechanism extends Term {
    * @param domain the domain-spec
    */
   record Exists(Qualifier qualifier, MacroString domain) implements Mechanism {
-    /** Checks both parts. */
+    /**
+     * Checks both parts.
+     *
+     * @param qualifier the result this mechanism gives when it matches; not null
+     * @param domain the domain-spec whose A record is looked up; not null
+     * @throws NullPointerException if either part is null
+     */
     public Exists {
       Objects.requireNonNull(qualifier, "qualifier");
       Objects.requireNonNull(domain, "domain");

@@ -5,7 +5,11 @@ import java.util.Objects;
 /** A modifier, {@code name=value} (RFC 7208 §6). */
 public sealed interface Modifier extends Term {
 
-  /** The modifier's name; lower case for the two the RFC defines. */
+  /**
+   * The modifier's name; lower case for the two the RFC defines.
+   *
+   * @return {@code redirect}, {@code exp}, or an unknown modifier's name as written
+   */
   String name();
 
   /**
@@ -15,7 +19,12 @@ public sealed interface Modifier extends Term {
    * @param domain the domain-spec
    */
   record Redirect(MacroString domain) implements Modifier {
-    /** Checks the domain. */
+    /**
+     * Checks the domain.
+     *
+     * @param domain the domain-spec whose policy replaces this one; not null
+     * @throws NullPointerException if {@code domain} is null
+     */
     public Redirect {
       Objects.requireNonNull(domain, "domain");
     }
@@ -37,7 +46,12 @@ public sealed interface Modifier extends Term {
    * @param domain the domain-spec whose TXT record holds the explanation
    */
   record Explanation(MacroString domain) implements Modifier {
-    /** Checks the domain. */
+    /**
+     * Checks the domain.
+     *
+     * @param domain the domain-spec whose TXT record holds the explanation; not null
+     * @throws NullPointerException if {@code domain} is null
+     */
     public Explanation {
       Objects.requireNonNull(domain, "domain");
     }
@@ -60,7 +74,13 @@ public sealed interface Modifier extends Term {
    * @param value the value
    */
   record Unknown(String name, MacroString value) implements Modifier {
-    /** Checks both parts. */
+    /**
+     * Checks both parts.
+     *
+     * @param name the modifier's name as written; not null
+     * @param value the value, a macro-string; not null
+     * @throws NullPointerException if either part is null
+     */
     public Unknown {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(value, "value");

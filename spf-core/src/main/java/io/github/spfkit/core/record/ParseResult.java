@@ -13,7 +13,13 @@ public sealed interface ParseResult {
    * @param positions for each term, its 0-based character offset in the parsed text
    */
   record Valid(SpfRecord record, List<Integer> positions) implements ParseResult {
-    /** Checks there is one position per term. */
+    /**
+     * Checks there is one position per term.
+     *
+     * @param record the record that parsed; not null
+     * @param positions each term's 0-based character offset, in term order; copied, not null
+     * @throws IllegalArgumentException if the number of positions differs from the number of terms
+     */
     public Valid {
       Objects.requireNonNull(record, "record");
       positions = List.copyOf(positions);
@@ -29,7 +35,12 @@ public sealed interface ParseResult {
    * @param error the first error found
    */
   record Invalid(SyntaxError error) implements ParseResult {
-    /** Checks the error. */
+    /**
+     * Checks the error.
+     *
+     * @param error the first syntax error found; not null
+     * @throws NullPointerException if {@code error} is null
+     */
     public Invalid {
       Objects.requireNonNull(error, "error");
     }

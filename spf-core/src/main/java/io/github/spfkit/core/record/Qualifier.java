@@ -21,12 +21,20 @@ public enum Qualifier {
     this.result = result;
   }
 
-  /** The character written before the mechanism. */
+  /**
+   * The character written before the mechanism.
+   *
+   * @return one of {@code + - ~ ?}
+   */
   public char symbol() {
     return symbol;
   }
 
-  /** The result a matching mechanism with this qualifier gives. */
+  /**
+   * The result a matching mechanism with this qualifier gives.
+   *
+   * @return {@code pass}, {@code fail}, {@code softfail} or {@code neutral}
+   */
   public Result result() {
     return result;
   }

@@ -28,6 +28,9 @@ public final class RecordParser {
   /**
    * Whether {@code text} is an SPF version 1 record: {@code v=spf1} in any case, followed by a
    * space or the end (RFC 7208 §4.5). Records for which this is false are not SPF's business.
+   *
+   * @param text a TXT record's text, its strings joined; not null
+   * @return true if it starts with the SPF version 1 tag, false for any other text (empty included)
    */
   public static boolean isSpfRecord(String text) {
     return text.length() >= 6

@@ -15,7 +15,12 @@ public record SpfRecord(List<Term> terms) {
   /** The version tag every record starts with. */
   public static final String VERSION = "v=spf1";
 
-  /** Copies the terms. */
+  /**
+   * Copies the terms.
+   *
+   * @param terms the terms, in the order written; copied, not null, no null elements; may be
+   *     empty ({@code v=spf1} alone)
+   */
   public SpfRecord {
     terms = List.copyOf(terms);
   }
@@ -30,7 +35,11 @@ public record SpfRecord(List<Term> terms) {
     return RecordParser.parse(text);
   }
 
-  /** The mechanisms, in order. */
+  /**
+   * The mechanisms, in order.
+   *
+   * @return the mechanisms without the modifiers, as an unmodifiable list; empty if there are none
+   */
   public List<Mechanism> mechanisms() {
     return terms.stream()
         .filter(Mechanism.class::isInstance)
@@ -38,7 +47,11 @@ public record SpfRecord(List<Term> terms) {
         .toList();
   }
 
-  /** The {@code redirect=} modifier, if present. */
+  /**
+   * The {@code redirect=} modifier, if present.
+   *
+   * @return the first {@code redirect=} modifier, or empty if the record has none
+   */
   public Optional<Modifier.Redirect> redirect() {
     for (Term term : terms) {
       if (term instanceof Modifier.Redirect redirect) {
@@ -48,7 +61,11 @@ public record SpfRecord(List<Term> terms) {
     return Optional.empty();
   }
 
-  /** The {@code exp=} modifier, if present. */
+  /**
+   * The {@code exp=} modifier, if present.
+   *
+   * @return the first {@code exp=} modifier, or empty if the record has none
+   */
   public Optional<Modifier.Explanation> explanation() {
     for (Term term : terms) {
       if (term instanceof Modifier.Explanation explanation) {

@@ -12,7 +12,14 @@ import org.jspecify.annotations.Nullable;
  */
 public record SyntaxError(String message, int position, @Nullable String hint) {
 
-  /** Checks the message and the position. */
+  /**
+   * Checks the message and the position.
+   *
+   * @param message what is wrong; not null
+   * @param position the 0-based character offset where the problem starts; not negative
+   * @param hint a suggested fix, or null when none is obvious
+   * @throws IllegalArgumentException if {@code position} is negative
+   */
   public SyntaxError {
     Objects.requireNonNull(message, "message");
     if (position < 0) {
