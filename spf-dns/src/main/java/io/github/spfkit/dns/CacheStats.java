@@ -14,7 +14,11 @@ package io.github.spfkit.dns;
  */
 public record CacheStats(long hits, long misses, long coalesced, long evictions, long size) {
 
-  /** Every question asked: {@code hits + misses + coalesced}. */
+  /**
+   * Every question asked: {@code hits + misses + coalesced}.
+   *
+   * @return the number of questions the cache was asked, 0 or more
+   */
   public long requests() {
     return hits + misses + coalesced;
   }
@@ -22,6 +26,8 @@ public record CacheStats(long hits, long misses, long coalesced, long evictions,
   /**
    * The share of questions answered without asking the underlying lookup, {@code (hits +
    * coalesced) / requests}; 0 when nothing was asked.
+   *
+   * @return a fraction from 0.0 to 1.0 (not a percentage)
    */
   public double hitRate() {
     long requests = requests();

@@ -79,7 +79,12 @@ public final class CachingLookup implements DnsLookup {
         };
   }
 
-  /** A cache with the default settings in front of {@code delegate}. */
+  /**
+   * A cache with the default settings in front of {@code delegate}.
+   *
+   * @param delegate the lookup asked on a miss; must be safe for concurrent use; not null
+   * @return a new, empty cache; safe for concurrent use
+   */
   public static CachingLookup of(DnsLookup delegate) {
     return builder(delegate).build();
   }
@@ -87,7 +92,8 @@ public final class CachingLookup implements DnsLookup {
   /**
    * Starts a cache in front of {@code delegate}.
    *
-   * @param delegate the lookup asked on a miss
+   * @param delegate the lookup asked on a miss; must be safe for concurrent use; not null
+   * @return a new builder with the defaults of {@link Builder}
    */
   public static Builder builder(DnsLookup delegate) {
     return new Builder(Objects.requireNonNull(delegate, "delegate"));
@@ -176,12 +182,20 @@ public final class CachingLookup implements DnsLookup {
     return answer;
   }
 
-  /** What the cache has done so far. */
+  /**
+   * What the cache has done so far.
+   *
+   * @return a snapshot of the counters since this cache was built
+   */
   public CacheStats stats() {
     return new CacheStats(hits.sum(), misses.sum(), coalesced.sum(), evictions.sum(), size());
   }
 
-  /** The number of answers held, expired ones not yet dropped included. */
+  /**
+   * The number of answers held, expired ones not yet dropped included.
+   *
+   * @return the entries held now, 0 to the maximum size
+   */
   public long size() {
     synchronized (lock) {
       return entries.size();
@@ -227,6 +241,8 @@ public final class CachingLookup implements DnsLookup {
     /**
      * The most answers held; default {@link #DEFAULT_MAXIMUM_SIZE}.
      *
+     * @param size the number of answers kept before the least recently used is dropped; 1 or more
+     * @return this builder
      * @throws IllegalArgumentException unless at least 1
      */
     public Builder maximumSize(long size) {
@@ -240,6 +256,9 @@ public final class CachingLookup implements DnsLookup {
     /**
      * The longest records are kept, whatever their TTL; default {@link #DEFAULT_MAXIMUM_TTL}.
      *
+     * @param ttl the cap on a record answer's time in the cache, in whole seconds as DNS gives
+     *     them; zero keeps no records; not null
+     * @return this builder
      * @throws IllegalArgumentException if negative
      */
     public Builder maximumTtl(Duration ttl) {
@@ -251,6 +270,8 @@ public final class CachingLookup implements DnsLookup {
      * The longest NXDOMAIN and NODATA answers are kept; default {@link
      * #DEFAULT_MAXIMUM_NEGATIVE_TTL}; zero turns negative caching off.
      *
+     * @param ttl the cap on an NXDOMAIN or NODATA answer's time in the cache; not null
+     * @return this builder
      * @throws IllegalArgumentException if negative
      */
     public Builder maximumNegativeTtl(Duration ttl) {
@@ -258,13 +279,22 @@ public final class CachingLookup implements DnsLookup {
       return this;
     }
 
-    /** The clock TTLs are measured with; default {@link Ticker#system()}. */
+    /**
+     * The clock TTLs are measured with; default {@link Ticker#system()}.
+     *
+     * @param ticker a monotonic nanosecond clock, safe for concurrent use; not null
+     * @return this builder
+     */
     public Builder ticker(Ticker ticker) {
       this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
     }
 
-    /** Builds an empty cache. */
+    /**
+     * Builds an empty cache.
+     *
+     * @return a new cache with this builder's settings; safe for concurrent use
+     */
     public CachingLookup build() {
       return new CachingLookup(this);
     }

@@ -108,17 +108,29 @@ public final class DnsJavaLookup implements DnsLookup {
     this.executor = executor;
   }
 
-  /** Starts a lookup; at least one server, or {@link Builder#systemResolvers()}, is required. */
+  /**
+   * Starts a lookup; at least one server, or {@link Builder#systemResolvers()}, is required.
+   *
+   * @return a new builder with no servers and the default timeout, retries and EDNS size
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The servers asked, in the order they are tried. */
+  /**
+   * The servers asked, in the order they are tried.
+   *
+   * @return the servers as an unmodifiable list, never empty
+   */
   public List<InetSocketAddress> servers() {
     return servers;
   }
 
-  /** The longest a {@link #lookup} takes: timeout &times; (1 + retries). */
+  /**
+   * The longest a {@link #lookup} takes: timeout &times; (1 + retries).
+   *
+   * @return the time after which a lookup completes with a temporary failure at the latest
+   */
   public Duration deadline() {
     return deadline;
   }
@@ -266,6 +278,7 @@ public final class DnsJavaLookup implements DnsLookup {
      * accepted: finding the server must not itself need DNS.
      *
      * @param hostPort an IP literal with an optional port
+     * @return this builder
      * @throws IllegalArgumentException if it is not an IP literal with a port in 1-65535
      */
     public Builder server(String hostPort) {
@@ -276,6 +289,8 @@ public final class DnsJavaLookup implements DnsLookup {
     /**
      * Adds a server by socket address.
      *
+     * @param address the server's resolved address and port; not null
+     * @return this builder
      * @throws IllegalArgumentException if the address is unresolved
      */
     public Builder server(InetSocketAddress address) {
@@ -290,6 +305,8 @@ public final class DnsJavaLookup implements DnsLookup {
     /**
      * Uses the servers of the system configuration ({@code /etc/resolv.conf} or the platform's
      * equivalent), read when {@link #build()} is called, after any explicit servers.
+     *
+     * @return this builder
      */
     public Builder systemResolvers() {
       this.system = true;
@@ -299,6 +316,8 @@ public final class DnsJavaLookup implements DnsLookup {
     /**
      * The time one attempt (one query to one server) may take; default {@link #DEFAULT_TIMEOUT}.
      *
+     * @param timeout the time allowed per attempt, more than zero and at most one hour; not null
+     * @return this builder
      * @throws IllegalArgumentException unless positive and at most one hour
      */
     public Builder timeout(Duration timeout) {
@@ -314,6 +333,8 @@ public final class DnsJavaLookup implements DnsLookup {
      * Further attempts after a transport failure, each to the next server in turn; default {@link
      * #DEFAULT_RETRIES}. A DNS error response (SERVFAIL, REFUSED) is not retried.
      *
+     * @param retries attempts after the first, 0 (one attempt only) to 10
+     * @return this builder
      * @throws IllegalArgumentException unless in 0-10
      */
     public Builder retries(int retries) {
@@ -329,6 +350,8 @@ public final class DnsJavaLookup implements DnsLookup {
      * UDP answers over 512 bytes come truncated and are retried over TCP); default {@link
      * #DEFAULT_EDNS_PAYLOAD_SIZE}.
      *
+     * @param size the payload size in bytes, 512 to 65535, or 0 for no EDNS
+     * @return this builder
      * @throws IllegalArgumentException unless 0 or in 512-65535
      */
     public Builder ednsPayloadSize(int size) {
@@ -343,6 +366,9 @@ public final class DnsJavaLookup implements DnsLookup {
      * Where dnsjava runs its continuations and where {@link #lookup} stages complete; default
      * {@link ForkJoinPool#commonPool()}. (A stage completed by the deadline completes on the
      * common pool.)
+     *
+     * @param executor the executor for continuations and completions; not null
+     * @return this builder
      */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
@@ -352,6 +378,7 @@ public final class DnsJavaLookup implements DnsLookup {
     /**
      * Builds the lookup.
      *
+     * @return a new lookup with this builder's settings; immutable and safe for concurrent use
      * @throws IllegalStateException if no server was given and {@link #systemResolvers()} was not
      *     called, or the system configuration names no server
      */

@@ -9,10 +9,18 @@ package io.github.spfkit.dns;
 @FunctionalInterface
 public interface Ticker {
 
-  /** Nanoseconds since an arbitrary fixed origin, as {@link System#nanoTime()}. */
+  /**
+   * Nanoseconds since an arbitrary fixed origin, as {@link System#nanoTime()}.
+   *
+   * @return the current time in nanoseconds; only differences between readings mean anything
+   */
   long read();
 
-  /** The system's monotonic clock, {@link System#nanoTime()}. */
+  /**
+   * The system's monotonic clock, {@link System#nanoTime()}.
+   *
+   * @return a ticker reading {@link System#nanoTime()}; safe for concurrent use
+   */
   static Ticker system() {
     return System::nanoTime;
   }

@@ -165,7 +165,11 @@ public final class ZoneFileLookup implements DnsLookup {
     return index.answer(query, RecordData.typeCode(type), name + "/" + type);
   }
 
-  /** The number of resource records held. */
+  /**
+   * The number of resource records held.
+   *
+   * @return the records loaded from the zone files, 0 or more
+   */
   public int recordCount() {
     return index.recordCount();
   }
