@@ -64,7 +64,11 @@ public final class BounceDiagnoser {
     this.executor = builder.executor;
   }
 
-  /** Starts a diagnoser. */
+  /**
+   * Starts a diagnoser.
+   *
+   * @return a new builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -118,6 +122,9 @@ public final class BounceDiagnoser {
   /**
    * Asynchronous form of {@link #diagnose(byte[])}, run on the builder's executor; the result is the
    * same. The stage never completes exceptionally for anything the input or DNS does.
+   *
+   * @param bounce the raw bounce; copied, so the caller may reuse the array
+   * @return the diagnosis, eventually
    */
   public CompletionStage<Diagnosis> diagnoseAsync(byte[] bounce) {
     Objects.requireNonNull(bounce, "bounce");
@@ -125,13 +132,22 @@ public final class BounceDiagnoser {
     return CompletableFuture.supplyAsync(() -> diagnose(copy), executor);
   }
 
-  /** Asynchronous form of {@link #diagnose(String)}. */
+  /**
+   * Asynchronous form of {@link #diagnose(String)}.
+   *
+   * @param bounce the bounce text
+   * @return the diagnosis, eventually
+   */
   public CompletionStage<Diagnosis> diagnoseAsync(String bounce) {
     Objects.requireNonNull(bounce, "bounce");
     return CompletableFuture.supplyAsync(() -> diagnose(bounce), executor);
   }
 
-  /** The locale advice and evidence are written in. */
+  /**
+   * The locale advice and evidence are written in.
+   *
+   * @return the locale given to the builder
+   */
   public Locale locale() {
     return locale;
   }
@@ -152,6 +168,9 @@ public final class BounceDiagnoser {
 
     /**
      * The DNS seam for the live analysis. Without one, the diagnosis is made from the bounce alone.
+     *
+     * @param dns the DNS seam
+     * @return this builder
      */
     public Builder dns(DnsLookup dns) {
       this.dns = Objects.requireNonNull(dns, "dns");
@@ -161,6 +180,9 @@ public final class BounceDiagnoser {
     /**
      * The language of advice and evidence: English by default. A locale without a translation
      * falls back to English (Java {@link java.util.ResourceBundle} rules).
+     *
+     * @param locale the language
+     * @return this builder
      */
     public Builder locale(Locale locale) {
       this.locale = Objects.requireNonNull(locale, "locale");
@@ -171,6 +193,8 @@ public final class BounceDiagnoser {
      * The most bytes of a bounce that are read, {@value BounceDiagnoser#DEFAULT_MAX_INPUT_BYTES} by
      * default. Longer input is cut there and the cut is reported.
      *
+     * @param maxInputBytes the cap in bytes
+     * @return this builder
      * @throws IllegalArgumentException if less than 1
      */
     public Builder maxInputBytes(long maxInputBytes) {
@@ -185,6 +209,8 @@ public final class BounceDiagnoser {
      * The time one diagnosis may take, DNS included; {@value
      * BounceDiagnoser#DEFAULT_DEADLINE_SECONDS} seconds by default.
      *
+     * @param deadline the time budget
+     * @return this builder
      * @throws IllegalArgumentException if not positive
      */
     public Builder deadline(Duration deadline) {
@@ -199,19 +225,31 @@ public final class BounceDiagnoser {
     /**
      * The SPF processing limits of the live check and the lint; {@link Limits#RFC} by default. The
      * evaluation deadline is capped by {@link #deadline(Duration)}.
+     *
+     * @param limits the limits
+     * @return this builder
      */
     public Builder limits(Limits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 
-    /** Where the asynchronous forms run; the common pool by default. */
+    /**
+     * Where the asynchronous forms run; the common pool by default.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 
-    /** Builds the diagnoser. */
+    /**
+     * Builds the diagnoser.
+     *
+     * @return the diagnoser, immutable and thread safe
+     */
     public BounceDiagnoser build() {
       return new BounceDiagnoser(this);
     }

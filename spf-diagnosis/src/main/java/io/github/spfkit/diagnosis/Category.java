@@ -22,7 +22,11 @@ public enum Category {
   /** Not an authentication bounce (unknown user, blocklist, relay denied, content, size ...). */
   NOT_SPF;
 
-  /** Whether this category is about SPF itself, or about authentication that SPF is part of. */
+  /**
+   * Whether this category is about SPF itself, or about authentication that SPF is part of.
+   *
+   * @return {@code false} only for {@link #NOT_SPF}
+   */
   public boolean isAuthentication() {
     return this != NOT_SPF;
   }

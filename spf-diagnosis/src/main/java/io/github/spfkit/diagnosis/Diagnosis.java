@@ -48,7 +48,22 @@ public record Diagnosis(
     @Nullable LintReport lint,
     List<String> problems) {
 
-  /** Checks the required parts and copies the lists. */
+  /**
+   * Checks the required parts and copies the lists.
+   *
+   * @param spfRelated whether the bounce is about SPF or authentication that SPF is part of
+   * @param category what the bounce text says
+   * @param cause the root cause
+   * @param facts what was read from the bounce
+   * @param domain the domain whose SPF was analyzed live (the envelope domain, or the HELO name for HELO failures), or {@code null} if none was
+   * @param ip the client IP used for the live check: the one the bounce states, or the reporting host's address as a candidate; {@code null} if none was known
+   * @param evidence the facts supporting the cause, in order of weight
+   * @param advice the steps to take, most important first
+   * @param proposal a verified record to publish, or {@code null} when no fix is computable or none passed verification
+   * @param spfResult the live {@code check_host()} result for {@link #ip()} and {@link #domain()}, or {@code null} if it was not run
+   * @param lint the lint report of {@link #domain()}'s SPF tree, or {@code null} if it was not run
+   * @param problems what could not be read or analyzed (input too large, malformed MIME, DNS deadline), empty when everything went well
+   */
   public Diagnosis {
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(cause, "cause");
@@ -58,7 +73,11 @@ public record Diagnosis(
     problems = List.copyOf(problems);
   }
 
-  /** The proposed record's text, or {@code null} if there is no verified proposal. */
+  /**
+   * The proposed record's text, or {@code null} if there is no verified proposal.
+   *
+   * @return the record text, or {@code null}
+   */
   public @Nullable String proposedRecord() {
     Proposal p = proposal;
     return p == null ? null : p.record();

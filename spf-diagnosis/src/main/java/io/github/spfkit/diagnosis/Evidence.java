@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param text the fact for people, localized
  */
 public record Evidence(String code, String text) {
-  /** Checks both parts. */
+  /**
+   * Checks both parts.
+   *
+   * @param code a stable identifier of the kind of fact, e.g. {@code spf-result} or {@code void-lookup}
+   * @param text the fact for people, localized
+   */
   public Evidence {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(text, "text");

@@ -15,7 +15,14 @@ import java.util.Objects;
  * @param lint the lint report of the proposal: no errors
  */
 public record Proposal(String domain, String record, SpfResult verification, LintReport lint) {
-  /** Checks all parts. */
+  /**
+   * Checks all parts.
+   *
+   * @param domain the name to publish the record at
+   * @param record the full record text, {@code v=spf1 ...}
+   * @param verification the SPF result of the what-if evaluation for the bounced IP: {@code pass}
+   * @param lint the lint report of the proposal: no errors
+   */
   public Proposal {
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(record, "record");

@@ -65,7 +65,30 @@ public record BounceFacts(
     String humanText,
     List<String> unreadable) {
 
-  /** Checks the required parts and copies the lists. */
+  /**
+   * Checks the required parts and copies the lists.
+   *
+   * @param format which kind of notice it is
+   * @param replyCode the rejecting server's basic reply code, e.g. {@code 550}, or {@code null}
+   * @param statusCode the enhanced status code: the one in the rejecting server's reply, else the report's {@code Status}, e.g. {@code 5.7.26}; {@code null} if none was found
+   * @param reportStatus the RFC 3464 {@code Status} field as written, or {@code null}
+   * @param replyText the rejecting server's reply, unfolded, with continuation prefixes such as {@code 550-5.7.26 } removed; {@code null} if no reply was found
+   * @param rejectingHost the server that rejected the message ({@code Remote-MTA}, "host X said"), or {@code null}
+   * @param reportingMta the MTA that wrote the report ({@code Reporting-MTA}, "the mail system at host X", "the qmail-send program at X"), or {@code null}
+   * @param finalRecipients the recipients that failed, as the report names them
+   * @param originalRecipients the recipients as the sender addressed them, where the report says
+   * @param envelopeSender the envelope sender (MAIL FROM) of the returned message, or {@code null}
+   * @param senderDomain the domain whose SPF the receiver checked: the one the reply names, else the envelope sender's domain; {@code null} if neither is known
+   * @param clientIp the client IP the receiver checked, where the reply (or a feedback report) states it; {@code null} otherwise
+   * @param helo the HELO name the reply states, or {@code null}
+   * @param scope the SPF identity the reply says failed ({@code s=mfrom|helo}), or {@code null}
+   * @param authenticationResults the returned message's {@code Authentication-Results} field value, or {@code null}
+   * @param receivedSpf the returned message's {@code Received-SPF} field value, or {@code null}
+   * @param forwarding signs that the message was forwarded or expanded on its way (an "expanded from" note, an original recipient that differs from the final one, ...), empty if none
+   * @param fromDomain the domain of the returned message's {@code From} header, or {@code null}
+   * @param humanText the notice's human-readable text with embedded headers of the returned message removed, at most a few kilobytes; empty if there is none
+   * @param unreadable what could not be read (malformed parts, unknown charsets, size cap), empty when everything was read
+   */
   public BounceFacts {
     Objects.requireNonNull(format, "format");
     finalRecipients = List.copyOf(finalRecipients);
@@ -75,7 +98,11 @@ public record BounceFacts(
     unreadable = List.copyOf(unreadable);
   }
 
-  /** Whether the bounce shows signs of forwarding or alias expansion. */
+  /**
+   * Whether the bounce shows signs of forwarding or alias expansion.
+   *
+   * @return whether {@link #forwarding()} is not empty
+   */
   public boolean forwarded() {
     return !forwarding.isEmpty();
   }

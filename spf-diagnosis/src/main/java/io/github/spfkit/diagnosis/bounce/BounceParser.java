@@ -75,7 +75,7 @@ final class BounceParser {
           FD);
   /** Exim names the host on the line before its "SMTP error" line. */
   private static final Pattern EXIM_HOST =
-      Pattern.compile("^\\s*host (\\S+) \\[([^\\]]*)\\]\\s*\\n\\s*SMTP error from remote", Pattern.MULTILINE);
+      Pattern.compile("^[ \\t]*host (\\S{1,253}) \\[([^\\]\\n]{0,64})\\][ \\t]*\\n[ \\t]*SMTP error from remote", Pattern.MULTILINE);
   private static final Pattern REASON = Pattern.compile("^[ \\t]*Reason:\\s*(.+?)" + END, FD | Pattern.MULTILINE);
   private static final Pattern TALKING = Pattern.compile("while talking to ([^\\s:]+?)\\.?:", F);
   private static final Pattern MAIL_SYSTEM = Pattern.compile("mail system at host ([^\\s]+?)\\.?\\s", F);
@@ -777,7 +777,7 @@ final class BounceParser {
     if (value == null) {
       return null;
     }
-    String v = value.trim();
+    String v = value.length() > 1000 ? value.substring(0, 1000).trim() : value.trim();
     int lt = v.lastIndexOf('<');
     int gt = v.lastIndexOf('>');
     if (lt >= 0 && gt > lt) {

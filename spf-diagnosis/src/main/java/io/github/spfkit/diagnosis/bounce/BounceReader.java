@@ -38,7 +38,11 @@ public final class BounceReader {
     this.maxInputBytes = maxInputBytes;
   }
 
-  /** A reader with the default size cap. */
+  /**
+   * A reader with the default size cap.
+   *
+   * @return the shared reader with a cap of {@value #DEFAULT_MAX_INPUT_BYTES} bytes
+   */
   public static BounceReader standard() {
     return STANDARD;
   }
@@ -46,6 +50,8 @@ public final class BounceReader {
   /**
    * A reader that reads at most {@code maxInputBytes} bytes of a bounce.
    *
+   * @param maxInputBytes the cap in bytes
+   * @return the reader
    * @throws IllegalArgumentException if {@code maxInputBytes} is less than 1
    */
   public static BounceReader withMaxInputBytes(long maxInputBytes) {
@@ -55,7 +61,11 @@ public final class BounceReader {
     return new BounceReader(maxInputBytes);
   }
 
-  /** The size cap in bytes. */
+  /**
+   * The size cap in bytes.
+   *
+   * @return the cap in bytes
+   */
   public long maxInputBytes() {
     return maxInputBytes;
   }

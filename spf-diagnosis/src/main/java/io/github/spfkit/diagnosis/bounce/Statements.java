@@ -20,8 +20,12 @@ final class Statements {
   @Nullable Identity scope;
 
   private static final int FLAGS = Pattern.CASE_INSENSITIVE;
-  private static final String IP = "([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:[0-9.]+)?)";
-  private static final String DOMAIN = "([a-z0-9_](?:[a-z0-9_.-]*[a-z0-9])?\\.[a-z]{2,63})";
+  // every repetition is bounded: these run on text from the Internet
+  private static final String IP =
+      "([0-9]{1,3}(?:\\.[0-9]{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:[0-9.]{0,15})?)";
+  private static final String DOMAIN = "([a-z0-9_](?:[a-z0-9_.-]{0,250}[a-z0-9])?\\.[a-z]{2,63})";
+  /** Only the start of a reply is searched: the facts are always there, and it bounds the work. */
+  private static final int MAX_CHARS = 8192;
 
   /** policyd-spf and exim: {@code Why?s=mfrom;id=a@b;ip=1.2.3.4}, also {@code scope=}/{@code identity=}. */
   private static final Pattern WHY =
@@ -44,21 +48,22 @@ final class Statements {
       Pattern.compile(IP + "\\]? is not allowed to send (?:mail )?from <?" + DOMAIN, FLAGS);
   /** Hostpoint: "d doesn't allow sending mails from 1.2.3.4". */
   private static final Pattern DOESNT_ALLOW =
-      Pattern.compile(DOMAIN + " doesn'?t allow sending mails? from \\[?" + IP, FLAGS);
+      Pattern.compile("(?<![^\\s:<\\[])([^\\s:<>\\[\\]]{1,253}) doesn'?t allow sending mails? from \\[?" + IP, FLAGS);
   /** Exim's old "Bad SPF records for [d:1.2.3.4]". */
   private static final Pattern BAD_RECORDS =
       Pattern.compile("spf records? for \\[" + DOMAIN + ":" + IP + "\\]", FLAGS);
   /** "domain of a@b does not designate 1.2.3.4", as in Received-SPF comments quoted in replies. */
   private static final Pattern DESIGNATE =
-      Pattern.compile("domain of (?:[^\\s@]+@)?" + DOMAIN + " does not designate " + IP, FLAGS);
+      Pattern.compile("domain of (?:[^\\s@]{1,64}@)?" + DOMAIN + " does not designate " + IP, FLAGS);
   /** A HELO named in the text: "helo=name" or "HELO name". */
   private static final Pattern HELO_KEY = Pattern.compile("\\bhelo[=: ]+\\[?" + DOMAIN, FLAGS);
 
-  static Statements of(@Nullable String text) {
+  static Statements of(@Nullable String fullText) {
     Statements s = new Statements();
-    if (text == null || text.isEmpty()) {
+    if (fullText == null || fullText.isEmpty()) {
       return s;
     }
+    String text = fullText.length() > MAX_CHARS ? fullText.substring(0, MAX_CHARS) : fullText;
     Matcher m = WHY.matcher(text);
     if (m.find()) {
       s.scope = m.group(1).equalsIgnoreCase("helo") ? Identity.HELO : Identity.MAIL_FROM;

@@ -16,7 +16,15 @@ import org.jspecify.annotations.Nullable;
 public record Finding(
     Code code, Severity severity, String message, @Nullable Integer position, String domain) {
 
-  /** Checks the required parts. */
+  /**
+   * Checks the required parts.
+   *
+   * @param code what kind of finding it is; the names are stable
+   * @param severity how bad it is
+   * @param message a sentence for people with the real names and counts
+   * @param position the 0-based character offset in {@link #domain()}'s record where the problem starts, or {@code null} when it is about the record as a whole or the tree
+   * @param domain the domain whose record the finding is about
+   */
   public Finding {
     Objects.requireNonNull(code, "code");
     Objects.requireNonNull(severity, "severity");
@@ -88,7 +96,11 @@ public record Finding(
       this.severity = severity;
     }
 
-    /** The severity findings of this code are reported with. */
+    /**
+     * The severity findings of this code are reported with.
+     *
+     * @return the severity
+     */
     public Severity severity() {
       return severity;
     }

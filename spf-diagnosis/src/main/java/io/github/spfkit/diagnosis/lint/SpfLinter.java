@@ -45,7 +45,11 @@ public final class SpfLinter {
     this.executor = builder.executor;
   }
 
-  /** Starts a linter; {@link Builder#dns(DnsLookup)} is the one required setting. */
+  /**
+   * Starts a linter; {@link Builder#dns(DnsLookup)} is the one required setting.
+   *
+   * @return a new builder with the defaults
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -76,13 +80,24 @@ public final class SpfLinter {
     return new TreeWalker(dns, limits, timeout).lint(domain, record);
   }
 
-  /** Asynchronous form of {@link #lint(String)}; the result is the same. Never completes exceptionally. */
+  /**
+   * Asynchronous form of {@link #lint(String)}; the result is the same. Never completes exceptionally.
+   *
+   * @param domain a domain name
+   * @return the report, eventually
+   */
   public CompletionStage<LintReport> lintAsync(String domain) {
     Objects.requireNonNull(domain, "domain");
     return CompletableFuture.supplyAsync(() -> lint(domain), executor);
   }
 
-  /** Asynchronous form of {@link #lint(String, String)}; the result is the same. */
+  /**
+   * Asynchronous form of {@link #lint(String, String)}; the result is the same.
+   *
+   * @param domain the domain the record would be published at
+   * @param record the record text
+   * @return the report, eventually
+   */
   public CompletionStage<LintReport> lintAsync(String domain, String record) {
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(record, "record");
@@ -98,13 +113,23 @@ public final class SpfLinter {
 
     private Builder() {}
 
-    /** The DNS seam every lookup goes through. Required. */
+    /**
+     * The DNS seam every lookup goes through. Required.
+     *
+     * @param dns the DNS seam
+     * @return this builder
+     */
     public Builder dns(DnsLookup dns) {
       this.dns = Objects.requireNonNull(dns, "dns");
       return this;
     }
 
-    /** The limits findings are measured against; {@link Limits#RFC} by default. */
+    /**
+     * The limits findings are measured against; {@link Limits#RFC} by default.
+     *
+     * @param limits the limits
+     * @return this builder
+     */
     public Builder limits(Limits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");
       return this;
@@ -113,6 +138,8 @@ public final class SpfLinter {
     /**
      * The time one lint may take, {@value SpfLinter#DEFAULT_TIMEOUT_SECONDS} seconds by default.
      *
+     * @param timeout the time budget of one lint
+     * @return this builder
      * @throws IllegalArgumentException if not positive
      */
     public Builder timeout(Duration timeout) {
@@ -124,7 +151,12 @@ public final class SpfLinter {
       return this;
     }
 
-    /** Where the asynchronous forms run; the common pool by default. */
+    /**
+     * Where the asynchronous forms run; the common pool by default.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
     public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
@@ -133,6 +165,7 @@ public final class SpfLinter {
     /**
      * Builds the linter.
      *
+     * @return the linter, immutable and thread safe
      * @throws NullPointerException if no DNS seam was set
      */
     public SpfLinter build() {
