@@ -456,6 +456,10 @@ final class DiagnosisRun {
       advice.add(messages.advice("system-sender", system, domain));
     }
     if (proposal != null) {
+      if (cause == Cause.TOO_MANY_LOOKUPS) {
+        // a flattened include is a copy of a provider's addresses: it goes stale when they change
+        advice.add(messages.advice("flatten-caveat"));
+      }
       advice.add(1 <= advice.size() ? 1 : 0, messages.advice("apply-proposal", proposal.domain(), proposal.record()));
       evidence.add(messages.evidence("proposal-verified", proposal.verification().result().token(), ipText));
     }
