@@ -109,6 +109,17 @@ final class BatchCheckTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void addsTheTraceToEveryLineWithTrace() throws Exception {
+    String input = "{\"id\":1,\"ip\":\"198.51.100.9\",\"mailfrom\":\"a@example.com\"}\n";
+
+    Cli.Run run = runWithInput(input, "check", "--zone", zone(), "--batch", "-", "--trace");
+
+    Map<String, Object> line = lines(run.out()).get(0);
+    assertThat((Map<String, Object>) line.get("trace")).containsEntry("domain", "example.com").containsEntry("result", "pass");
+  }
+
+  @Test
   void drawsProgressOnATerminalForALongBatch() {
     String input = longBatch(BatchCheck.LONG_BATCH + 50);
 

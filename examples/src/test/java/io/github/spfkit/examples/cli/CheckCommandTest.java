@@ -41,6 +41,9 @@ final class CheckCommandTest {
         Arguments.of(
             "check-exp.txt", List.of("--ip", "203.0.113.5", "--sender", "x@explained.example.com")),
         Arguments.of(
+            "check-redirect-trace.txt",
+            List.of("--ip", "192.0.2.10", "--sender", "bob@moved.example.com", "--trace")),
+        Arguments.of(
             "check-none.txt", List.of("--ip", "192.0.2.99", "--sender", "x@nospf.example.com")),
         Arguments.of(
             "check-what-if-trace.txt",
