@@ -162,6 +162,17 @@ final class EndToEndTest {
   }
 
   @Test
+  void offersNoProposalThatFailsVerification() {
+    // adding ip4:192.0.2.46 before -all cannot help: -ip4:192.0.2.46 matches first
+    Diagnosis d = DIAGNOSER.diagnose("550 SPF: 192.0.2.46 is not allowed to send mail from neg.example");
+
+    assertThat(d.cause()).isEqualTo(Cause.IP_NOT_AUTHORIZED);
+    assertThat(d.spfResult().match().mechanism().toString()).isEqualTo("-ip4:192.0.2.46");
+    assertThat(d.proposal()).isNull();
+    assertThat(d.advice()).extracting(Advice::code).contains("add-ip").doesNotContain("apply-proposal");
+  }
+
+  @Test
   void tellsASystemAccountSenderToUseARealEnvelopeSender() {
     // sample rhost-google-04: httpd@relay3.example.com, a host without SPF, rejected by Gmail
     Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("bounces/sisimai-rhost-google-04.eml"));
