@@ -235,7 +235,8 @@ public final class BounceDiagnoser {
     }
 
     /**
-     * Where the asynchronous forms run; the common pool by default.
+     * Where the asynchronous forms run; the common pool by default. An asynchronous call holds one thread of it
+     * while DNS answers (at most the deadline): give heavy users a dedicated executor.
      *
      * @param executor the executor
      * @return this builder

@@ -152,7 +152,8 @@ public final class SpfLinter {
     }
 
     /**
-     * Where the asynchronous forms run; the common pool by default.
+     * Where the asynchronous forms run; the common pool by default. An asynchronous call holds one thread of it
+     * while DNS answers (at most the deadline): give heavy users a dedicated executor.
      *
      * @param executor the executor
      * @return this builder
