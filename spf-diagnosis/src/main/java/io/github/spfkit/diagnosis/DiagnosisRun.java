@@ -7,11 +7,11 @@ import io.github.spfkit.core.Problem;
 import io.github.spfkit.core.Result;
 import io.github.spfkit.core.SpfChecker;
 import io.github.spfkit.core.SpfResult;
-import io.github.spfkit.core.Trace;
 import io.github.spfkit.core.dns.DnsAnswer;
 import io.github.spfkit.core.dns.DnsLookup;
 import io.github.spfkit.core.dns.RecordType;
 import io.github.spfkit.core.net.IpAddress;
+import io.github.spfkit.core.record.RecordParser;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
 import io.github.spfkit.diagnosis.bounce.BounceFormat;
 import io.github.spfkit.diagnosis.lint.Finding;
@@ -340,7 +340,7 @@ final class DiagnosisRun {
     if (tree != null && (cause == Cause.TOO_MANY_LOOKUPS || lint.lookups() > limits.maxDnsTerms()
         || !tree.children().isEmpty())) {
       evidence.add(
-          messages.evidence("lookups", lint.domain(), lint.lookups(), limits.maxDnsTerms(), chain(tree)));
+          messages.evidence("lookups", lint.domain(), lint.lookups(), limits.maxDnsTerms(), tree.chain()));
     }
     if (!lint.voidNames().isEmpty()) {
       evidence.add(
@@ -361,31 +361,6 @@ final class DiagnosisRun {
     if (tree != null && tree.record() != null) {
       evidence.add(messages.evidence("record", lint.domain(), tree.record()));
     }
-  }
-
-  /**
-   * The include chain with what each include costs, itself included: {@code a.example 12
-   * (include:b.example 5 (include:c.example 1), redirect=d.example 3)}.
-   */
-  static String chain(LintNode node) {
-    return node.domain() + " " + node.lookups() + children(node);
-  }
-
-  private static String children(LintNode node) {
-    if (node.children().isEmpty()) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(" (");
-    for (int i = 0; i < node.children().size(); i++) {
-      LintNode child = node.children().get(i);
-      out.append(i == 0 ? "" : ", ")
-          .append(child.via() == Trace.Via.REDIRECT ? "redirect=" : "include:")
-          .append(child.domain())
-          .append(' ')
-          .append(child.lookups() + 1)
-          .append(children(child));
-    }
-    return out.append(')').toString();
   }
 
   // ------------------------------------------------------------------ advice
@@ -410,7 +385,7 @@ final class DiagnosisRun {
         break;
       case TOO_MANY_LOOKUPS:
         advice.add(messages.advice("too-many-lookups", domain, lint.lookups(), limits.maxDnsTerms(),
-            lint.tree() == null ? domain : chain(lint.tree())));
+            lint.tree() == null ? domain : lint.tree().chain()));
         break;
       case TOO_MANY_VOID_LOOKUPS:
         advice.add(messages.advice("void-lookups", domain, lint.voidLookups(), String.join(", ", lint.voidNames())));
@@ -579,9 +554,8 @@ final class DiagnosisRun {
     DnsAnswer answer = timed.get(domain, RecordType.TXT);
     if (answer instanceof DnsAnswer.Records records) {
       for (String text : records.data()) {
-        String t = text.trim();
-        if (t.regionMatches(true, 0, "v=spf1", 0, 6) && (t.length() == 6 || t.charAt(6) == ' ')) {
-          out.add(t);
+        if (RecordParser.isSpfRecord(text)) {
+          out.add(text);
         }
       }
     }

@@ -41,4 +41,31 @@ public record LintNode(
     Objects.requireNonNull(via, "via");
     children = List.copyOf(children);
   }
+
+  /**
+   * The tree as one line, with what each include or redirect costs, itself included: {@code
+   * example.com 7 (include:_spf.a.example 3 (include:b.example 1), redirect=c.example 2)}.
+   *
+   * @return the domain, its lookups, and its children's costs in parentheses
+   */
+  public String chain() {
+    return domain + " " + lookups + childCosts(this);
+  }
+
+  private static String childCosts(LintNode node) {
+    if (node.children().isEmpty()) {
+      return "";
+    }
+    StringBuilder out = new StringBuilder(" (");
+    for (int i = 0; i < node.children().size(); i++) {
+      LintNode child = node.children().get(i);
+      out.append(i == 0 ? "" : ", ")
+          .append(child.via() == Trace.Via.REDIRECT ? "redirect=" : "include:")
+          .append(child.domain())
+          .append(' ')
+          .append(child.lookups() + 1)
+          .append(childCosts(child));
+    }
+    return out.append(')').toString();
+  }
 }

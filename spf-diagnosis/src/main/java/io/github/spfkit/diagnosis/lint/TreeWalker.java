@@ -59,11 +59,11 @@ final class TreeWalker {
       tree = visit(domain, Trace.Via.CHECK, whatIf, 0);
     }
     int lookups = tree == null ? 0 : tree.lookups();
-    if (lookups > limits.maxDnsTerms()) {
+    if (tree != null && lookups > limits.maxDnsTerms()) {
       add(
           Finding.Code.TOO_MANY_LOOKUPS,
           lookups + " DNS-querying terms when nothing matches, more than the limit of "
-              + limits.maxDnsTerms() + ": " + breakdown(tree),
+              + limits.maxDnsTerms() + ": " + tree.chain(),
           null,
           domain);
     }
@@ -78,28 +78,6 @@ final class TreeWalker {
     List<Finding> sorted = new ArrayList<>(findings);
     sorted.sort(Comparator.comparing(Finding::severity));
     return new LintReport(domain, whatIf, lookups, voidNames.size(), voidNames, sorted, tree);
-  }
-
-  /** What each include costs, itself included: {@code example.com 7 (include:a 3, redirect=b 2)}. */
-  static String breakdown(@Nullable LintNode node) {
-    return node == null ? "" : node.domain() + " " + node.lookups() + children(node);
-  }
-
-  private static String children(LintNode node) {
-    if (node.children().isEmpty()) {
-      return "";
-    }
-    StringBuilder out = new StringBuilder(" (");
-    for (int i = 0; i < node.children().size(); i++) {
-      LintNode child = node.children().get(i);
-      out.append(i == 0 ? "" : ", ")
-          .append(child.via() == Trace.Via.REDIRECT ? "redirect=" : "include:")
-          .append(child.domain())
-          .append(' ')
-          .append(child.lookups() + 1)
-          .append(children(child));
-    }
-    return out.append(')').toString();
   }
 
   private LintNode visit(String domain, Trace.Via via, @Nullable String whatIf, int depth) {
@@ -290,7 +268,7 @@ final class TreeWalker {
     List<String> spf = new ArrayList<>();
     if (answer instanceof DnsAnswer.Records records) {
       for (String text : records.data()) {
-        if (isSpf1(text)) {
+        if (RecordParser.isSpfRecord(text)) {
           spf.add(text);
         }
       }
@@ -330,7 +308,7 @@ final class TreeWalker {
     DnsAnswer answer = lookup(domain, RecordType.SPF);
     if (answer instanceof DnsAnswer.Records records) {
       for (String text : records.data()) {
-        if (isSpf1(text)) {
+        if (RecordParser.isSpfRecord(text)) {
           add(
               Finding.Code.SPF_TYPE_RECORD,
               domain + " also publishes a type-99 SPF record, which no receiver reads: remove it",
@@ -450,11 +428,6 @@ final class TreeWalker {
     }
     String text = spec.literalText();
     return text.isEmpty() ? null : normalize(text);
-  }
-
-  static boolean isSpf1(String text) {
-    String t = text.trim();
-    return t.regionMatches(true, 0, "v=spf1", 0, 6) && (t.length() == 6 || t.charAt(6) == ' ');
   }
 
   static String normalize(String domain) {
