@@ -113,13 +113,6 @@ final class RecordEdits {
     return join(out);
   }
 
-  /** The record without the token {@code token} (first occurrence). */
-  static String drop(String record, String token) {
-    List<String> tokens = tokens(record);
-    tokens.remove(token);
-    return join(tokens);
-  }
-
   /** One record from several: the terms of all, each once, one {@code all} at the end. */
   static String merge(List<String> records) {
     Set<String> terms = new LinkedHashSet<>();

@@ -1,6 +1,5 @@
 package io.github.spfkit.diagnosis.bounce;
 
-import io.github.spfkit.core.Identity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -813,7 +812,4 @@ final class BounceParser {
     return s.toLowerCase(Locale.ROOT);
   }
 
-  static Identity scopeOf(String token) {
-    return lower(token).startsWith("helo") ? Identity.HELO : Identity.MAIL_FROM;
-  }
 }

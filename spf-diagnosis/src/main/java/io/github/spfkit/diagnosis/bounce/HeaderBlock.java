@@ -2,7 +2,6 @@ package io.github.spfkit.diagnosis.bounce;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -148,7 +147,4 @@ final class HeaderBlock {
     return blocks;
   }
 
-  static String lower(String s) {
-    return s.toLowerCase(Locale.ROOT);
-  }
 }

@@ -19,7 +19,6 @@ final class Replies {
       Pattern.compile("(?<=^|\\s)[245]\\d\\d-(?:[245]\\.\\d{1,3}\\.\\d{1,3}(?=\\s|$))?");
   private static final Pattern IN_REPLY =
       Pattern.compile("\\s*\\(in reply to [^()]{0,60}\\)\\s*$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern ENHANCED = Pattern.compile("(?<![\\d.])([245]\\.\\d{1,3}\\.\\d{1,3})(?![\\d.]*\\d)");
 
   private Replies() {}
 
@@ -61,12 +60,6 @@ final class Replies {
     }
     s = unfold(s);
     return new Reply(basic, enhanced, s);
-  }
-
-  /** The first enhanced status code in {@code text}, or {@code null}. */
-  static @Nullable String firstEnhanced(String text) {
-    Matcher m = ENHANCED.matcher(text);
-    return m.find() ? m.group(1) : null;
   }
 
   /** The enhanced code of a DSN {@code Status} field such as {@code 4.2.2 (Over quota)}. */
