@@ -126,11 +126,11 @@ public final class CheckCommand implements Callable<Integer> {
       out.println(Json.pretty(CheckOutput.json(result, trace, Limits.RFC)));
       return;
     }
-    CheckOutput.text(result, Limits.RFC).forEach(out::println);
+    CheckOutput.text(result, Limits.RFC).forEach(line -> out.println(Texts.printable(line)));
     if (trace) {
       out.println();
       out.println("Trace:");
-      TraceTree.of(result.trace()).lines().forEach(out::println);
+      TraceTree.of(result.trace()).lines().forEach(line -> out.println(Texts.printable(line)));
     }
   }
 

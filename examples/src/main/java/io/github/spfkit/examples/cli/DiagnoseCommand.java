@@ -73,7 +73,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     if (json) {
       out.println(Json.pretty(DiagnoseOutput.json(diagnosis)));
     } else {
-      DiagnoseOutput.text(diagnosis, language, Limits.RFC).forEach(out::println);
+      DiagnoseOutput.text(diagnosis, language, Limits.RFC).forEach(line -> out.println(Texts.printable(line)));
     }
     return SpfCommand.EXIT_OK;
   }

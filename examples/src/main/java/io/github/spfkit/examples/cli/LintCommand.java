@@ -60,7 +60,7 @@ public final class LintCommand implements Callable<Integer> {
     if (json) {
       out.println(Json.pretty(LintOutput.json(report)));
     } else {
-      LintOutput.text(report, Limits.RFC).forEach(out::println);
+      LintOutput.text(report, Limits.RFC).forEach(line -> out.println(Texts.printable(line)));
     }
     return SpfCommand.EXIT_OK;
   }

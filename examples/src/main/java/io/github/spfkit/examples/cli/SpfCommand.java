@@ -124,7 +124,7 @@ public final class SpfCommand implements Runnable {
     if (message == null || message.isBlank()) {
       return "failed";
     }
-    return message.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; ");
+    return Texts.printable(message.strip().replaceAll("\\s*[\\r\\n]+\\s*", "; "));
   }
 
   /** The version from the jar's manifest, or {@code dev} when run from classes. */

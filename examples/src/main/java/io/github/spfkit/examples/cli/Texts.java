@@ -71,6 +71,37 @@ final class Texts {
     return plain && !data.startsWith("v=") ? data : '"' + escape(data) + '"';
   }
 
+  /**
+   * Makes a line safe for a terminal: text from DNS and from bounces is untrusted, and control
+   * characters (ESC sequences that recolour or rewrite the screen, CR that overwrites a line) and
+   * bidirectional overrides (which reorder what is shown) are written as a backslash, {@code x} or
+   * {@code u}, and the character's hex code. Printable text in any script is kept.
+   */
+  static String printable(String line) {
+    StringBuilder out = null;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      boolean unsafe =
+          (c < ' ' && c != '\t')
+              || (c >= 0x7f && c <= 0x9f)
+              || (c >= 0x202a && c <= 0x202e)
+              || (c >= 0x2066 && c <= 0x2069)
+              || c == 0x200e
+              || c == 0x200f;
+      if (unsafe && out == null) {
+        out = new StringBuilder(line.length() + 8).append(line, 0, i);
+      }
+      if (out != null) {
+        if (unsafe) {
+          out.append(String.format(Locale.ROOT, c <= 0xff ? "\\x%02x" : "\\u%04x", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? line : out.toString();
+  }
+
   /** Makes text from DNS printable on one line: control and non-ASCII characters as escapes. */
   static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length());

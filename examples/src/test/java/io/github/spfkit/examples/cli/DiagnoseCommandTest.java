@@ -104,6 +104,16 @@ final class DiagnoseCommandTest {
   }
 
   @Test
+  void neverPassesTerminalControlSequencesFromTheBounceThrough() {
+    String reply = "550 5.7.23 \u001b]0;owned\u0007\u001b[2J SPF fail - not authorized\n";
+
+    Cli.Run run = runWithInput(reply, "diagnose", "--zone", DEMO_ZONE, "-");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).doesNotContain("\u001b", "\u0007").contains("owned\\x07\\x1b[2J SPF fail");
+  }
+
+  @Test
   void saysABounceAboutSomethingElseIsNotAboutSpf() throws Exception {
     Cli.Run run = run("diagnose", "--zone", DEMO_ZONE, "--json", resource("bounces/user-unknown.eml"));
 
