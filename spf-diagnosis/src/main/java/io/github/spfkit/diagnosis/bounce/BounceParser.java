@@ -811,5 +811,4 @@ final class BounceParser {
   private static String lower(String s) {
     return s.toLowerCase(Locale.ROOT);
   }
-
 }

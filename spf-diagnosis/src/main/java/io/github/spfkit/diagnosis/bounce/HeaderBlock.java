@@ -146,5 +146,4 @@ final class HeaderBlock {
     }
     return blocks;
   }
-
 }
