@@ -28,7 +28,7 @@ public final class MacroExpander {
    *     gives {@code unknown}
    * @return the expanded text
    */
-  static String expand(
+  public static String expand(
       MacroString string, MacroContext context, String domain, @Nullable String validatedName) {
     List<MacroToken> tokens = string.tokens();
     if (tokens.size() == 1 && tokens.get(0) instanceof MacroToken.Literal literal) {
@@ -134,10 +134,11 @@ public final class MacroExpander {
    * The name to look up for an expanded domain-spec: without a trailing dot, and if longer than
    * 253 characters, with labels dropped from the left until it fits (RFC 7208 §7.3).
    *
+   * @param expanded an expanded domain-spec
    * @return the name, or {@code null} when it is not a usable name (an empty label, a label over
    *     63 characters, or nothing left)
    */
-  static @Nullable String toDomainName(String expanded) {
+  public static @Nullable String toDomainName(String expanded) {
     String name = expanded;
     if (name.endsWith(".")) {
       name = name.substring(0, name.length() - 1);

@@ -1,9 +1,11 @@
-package io.github.spfkit.core.internal;
+package io.github.spfkit.core.fuzz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.github.spfkit.core.internal.MacroContext;
+import io.github.spfkit.core.internal.MacroExpander;
 import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.core.record.MacroString;
 import io.github.spfkit.core.record.RecordParser;
