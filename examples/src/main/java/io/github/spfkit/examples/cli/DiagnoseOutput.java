@@ -28,7 +28,6 @@ import org.jspecify.annotations.Nullable;
  * Stateless.
  */
 final class DiagnoseOutput {
-  private static final int WIDTH = 78;
 
   private DiagnoseOutput() {}
 
@@ -137,7 +136,7 @@ final class DiagnoseOutput {
     lines.add("");
     lines.add(language.text(Label.CAUSE) + ": " + diagnosis.cause().name());
     for (Evidence evidence : diagnosis.evidence()) {
-      wrap(lines, "  - ", "    ", evidence.text());
+      Texts.wrap(lines, "  - ", "    ", evidence.text());
     }
 
     lines.add("");
@@ -145,7 +144,7 @@ final class DiagnoseOutput {
     int step = 1;
     for (Advice advice : diagnosis.advice()) {
       String number = "  " + step++ + ". ";
-      wrap(lines, number, " ".repeat(number.length()), advice.text());
+      Texts.wrap(lines, number, " ".repeat(number.length()), advice.text());
     }
     if (diagnosis.advice().isEmpty()) {
       lines.add("  " + language.text(Label.NONE));
@@ -170,7 +169,7 @@ final class DiagnoseOutput {
       lines.add("");
       lines.add(language.text(Label.UNREADABLE));
       for (String problem : diagnosis.problems()) {
-        wrap(lines, "  - ", "    ", problem);
+        Texts.wrap(lines, "  - ", "    ", problem);
       }
     }
     return lines;
@@ -222,24 +221,6 @@ final class DiagnoseOutput {
       return;
     }
     String first = label(language, label);
-    wrap(lines, first, " ".repeat(first.length()), value);
-  }
-
-  /** Wraps {@code text} at word boundaries to {@value #WIDTH} columns; a long word stays whole. */
-  static void wrap(List<String> lines, String firstPrefix, String nextPrefix, String text) {
-    String prefix = firstPrefix;
-    StringBuilder line = new StringBuilder();
-    for (String word : text.strip().split("\\s+")) {
-      if (line.length() > 0 && prefix.length() + line.length() + 1 + word.length() > WIDTH) {
-        lines.add(prefix + line);
-        prefix = nextPrefix;
-        line.setLength(0);
-      }
-      if (line.length() > 0) {
-        line.append(' ');
-      }
-      line.append(word);
-    }
-    lines.add(prefix + line);
+    Texts.wrap(lines, first, " ".repeat(first.length()), value);
   }
 }

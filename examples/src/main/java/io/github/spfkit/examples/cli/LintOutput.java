@@ -94,21 +94,22 @@ final class LintOutput {
     return lines;
   }
 
-  /** One line per finding: {@code error   TOO_MANY_LOOKUPS  example.com@12: message}. */
+  /**
+   * Each finding, wrapped: {@code error   TOO_MANY_LOOKUPS (example.com): message}, or {@code
+   * (example.com at 7)} when it has a position in the record.
+   */
   static List<String> findingLines(List<Finding> findings, String indent) {
     List<String> lines = new ArrayList<>();
     for (Finding finding : findings) {
       String where =
           finding.domain() + (finding.position() == null ? "" : " at " + finding.position());
-      lines.add(
-          indent
-              + String.format(
-                  Locale.ROOT,
-                  "%-8s%s (%s): %s",
-                  finding.severity().name().toLowerCase(Locale.ROOT),
-                  finding.code().name(),
-                  where,
-                  finding.message()));
+      String severity =
+          String.format(Locale.ROOT, "%-8s", finding.severity().name().toLowerCase(Locale.ROOT));
+      Texts.wrap(
+          lines,
+          indent + severity,
+          indent + " ".repeat(severity.length()),
+          finding.code().name() + " (" + where + "): " + finding.message());
     }
     return lines;
   }

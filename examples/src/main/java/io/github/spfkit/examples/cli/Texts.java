@@ -9,6 +9,9 @@ import java.util.Locale;
 
 /** Short texts shared by the text outputs. Stateless. */
 final class Texts {
+  /** The width text output is wrapped to. */
+  static final int WIDTH = 78;
+
   private Texts() {}
 
   /** {@code 1 lookup}, {@code 2 lookups}. */
@@ -116,5 +119,23 @@ final class Texts {
       }
     }
     return out.toString();
+  }
+
+  /** Wraps {@code text} at word boundaries to {@value #WIDTH} columns; a long word stays whole. */
+  static void wrap(List<String> lines, String firstPrefix, String nextPrefix, String text) {
+    String prefix = firstPrefix;
+    StringBuilder line = new StringBuilder();
+    for (String word : text.strip().split("\\s+")) {
+      if (line.length() > 0 && prefix.length() + line.length() + 1 + word.length() > WIDTH) {
+        lines.add(prefix + line);
+        prefix = nextPrefix;
+        line.setLength(0);
+      }
+      if (line.length() > 0) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    lines.add(prefix + line);
   }
 }
