@@ -1,10 +1,15 @@
 package io.github.spfkit.core.fuzz;
 
 /** What every rendered header must be: one line of printable ASCII, quotes and comments balanced. */
-final class HeaderSafety {
+public final class HeaderSafety {
   private HeaderSafety() {}
 
-  static void assertSafe(String header) {
+  /**
+   * Fails unless {@code header} is safe.
+   *
+   * @param header a rendered header field
+   */
+  public static void assertSafe(String header) {
     int depth = 0;
     boolean quoted = false;
     for (int i = 0; i < header.length(); i++) {
