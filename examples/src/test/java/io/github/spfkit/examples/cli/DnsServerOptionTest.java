@@ -27,7 +27,7 @@ final class DnsServerOptionTest {
 
   @Test
   void checksThroughTheNamedServer() throws Exception {
-    Cli.Run run = run("check", "--dns", server.address(), "--timeout", "2s", "--json",
+    Cli.Run run = run("check", "--dns", server.address(), "--timeout", "5s", "--json",
         "--ip", "198.51.100.9", "--sender", "alice@example.com");
 
     assertThat(run.err()).isEmpty();
@@ -45,7 +45,7 @@ final class DnsServerOptionTest {
       input.append("{\"id\":").append(i).append(",\"ip\":\"192.0.2.").append(i).append("\",\"mailfrom\":\"a@example.com\"}\n");
     }
 
-    Cli.Run run = Cli.runWithInput(input.toString(), "check", "--dns", server.address(), "--batch", "-");
+    Cli.Run run = Cli.runWithInput(input.toString(), "check", "--dns", server.address(), "--timeout", "5s", "--batch", "-");
 
     assertThat(run.out().split("\n")).hasSize(20).allSatisfy(line -> assertThat(line).contains("\"result\":\"pass\""));
     assertThat(server.questions()).isEqualTo(1);

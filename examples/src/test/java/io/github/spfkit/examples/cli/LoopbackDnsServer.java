@@ -54,8 +54,9 @@ final class LoopbackDnsServer implements AutoCloseable {
         socket.receive(packet);
         Message query = new Message(java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
         byte[] answer = answer(query).toWire(512);
-        socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
+        // counted before the answer leaves, so a test that has its answer sees the count
         questions.incrementAndGet();
+        socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
       } catch (IOException e) {
         // closed, or a packet that is not DNS: nothing to answer
       }
