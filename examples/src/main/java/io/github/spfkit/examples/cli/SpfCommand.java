@@ -27,6 +27,11 @@ import picocli.CommandLine.ParameterException;
     commandListHeading = "%nCommands:%n",
     footer = {
       "",
+      "DNS: --zone FILE (no network), --dns HOST[:PORT], or the system resolver.",
+      "",
+      "Example, offline:",
+      "  spf diagnose examples/demo/bounce-5.7.23.eml --zone examples/demo/demo.zone",
+      "",
       "Exit status: 0 when the command did its job (whatever the SPF result),",
       "2 for bad usage or unreadable input."
     })
