@@ -19,7 +19,7 @@ build() {
   local out=$1
   echo "build $out: mvn -B -q -DskipTests -pl $modules -am clean package ${MVN_ARGS:-}"
   # shellcheck disable=SC2086
-  mvn -B -q -DskipTests -Djapicmp.skip=true -pl "$modules" -am ${MVN_ARGS:-} clean package
+  mvn -B -q -Dstyle.color=never -DskipTests -Djapicmp.skip=true -pl "$modules" -am ${MVN_ARGS:-} clean package
   mkdir -p "$work/$out"
   for jar in spf-core/target/*.jar spf-dns/target/*.jar spf-diagnosis/target/*.jar; do
     cp "$jar" "$work/$out/"
