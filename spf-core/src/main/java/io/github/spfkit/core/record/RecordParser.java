@@ -206,8 +206,7 @@ public final class RecordParser {
       while (i < end && (isAlpha(text.charAt(i)) || isDigit(text.charAt(i)))) {
         i++;
       }
-      String name = text.substring(nameStart, i);
-      String lower = name.toLowerCase(Locale.ROOT);
+      String lower = mechanismName(nameStart, i);
       Qualifier q = qualifier == null ? Qualifier.PASS : qualifier;
       return switch (lower) {
         case "all" ->
@@ -216,8 +215,19 @@ public final class RecordParser {
         case "a", "mx" -> aOrMx(q, lower, i);
         case "ptr" -> ptr(q, i);
         case "ip4", "ip6" -> ip(q, lower, i);
-        default -> unknownMechanism(name, nameStart);
+        default -> unknownMechanism(text.substring(nameStart, i), nameStart);
       };
+    }
+
+    /** The known mechanism name in {@code text[from, to)} (interned), else the text in lower case. */
+    private String mechanismName(int from, int to) {
+      int length = to - from;
+      for (String known : MECHANISMS) {
+        if (known.length() == length && text.regionMatches(true, from, known, 0, length)) {
+          return known;
+        }
+      }
+      return text.substring(from, to).toLowerCase(Locale.ROOT);
     }
 
     private Parsed includeOrExists(Qualifier q, String lower, int i) {
@@ -577,6 +587,8 @@ public final class RecordParser {
     return previous[b.length()];
   }
 
+  private static final MacroString EMPTY = new MacroString(List.of());
+
   /** Parses a macro-string (RFC 7208 §7.1) in {@code text[from, to)}. */
   private static final class MacroParser {
     private final String text;
@@ -598,9 +610,22 @@ public final class RecordParser {
     }
 
     MacroString parse() {
+      int percent = text.indexOf('%', from);
+      if (percent < 0 || percent >= to) {
+        // the common case: plain text, one literal taken as it is
+        for (int i = from; i < to; i++) {
+          char c = text.charAt(i);
+          if ((c < 0x21 && !(spaces && c == ' ')) || c > 0x7e) {
+            error = new SyntaxError("invalid character in macro string", i, null);
+            return EMPTY;
+          }
+        }
+        return from == to ? EMPTY : new MacroString(List.of(new MacroToken.Literal(text.substring(from, to))));
+      }
       List<MacroToken> tokens = new ArrayList<>(4);
       StringBuilder literal = new StringBuilder();
       int i = from;
+      int run = from; // start of the plain characters not yet copied into literal
       while (i < to) {
         char c = text.charAt(i);
         if (c != '%') {
@@ -608,10 +633,10 @@ public final class RecordParser {
             error = new SyntaxError("invalid character in macro string", i, null);
             return new MacroString(tokens);
           }
-          literal.append(c);
           i++;
           continue;
         }
+        literal.append(text, run, i);
         if (i + 1 >= to) {
           error = new SyntaxError("'%' at the end", i, "write %% for a literal '%'");
           return new MacroString(tokens);
@@ -620,6 +645,7 @@ public final class RecordParser {
         if (next == '%' || next == '_' || next == '-') {
           literal.append(next == '%' ? "%" : next == '_' ? " " : "%20");
           i += 2;
+          run = i;
           lastMacroEnd = i;
           continue;
         }
@@ -644,8 +670,10 @@ public final class RecordParser {
         }
         tokens.add(macro);
         i = close + 1;
+        run = i;
         lastMacroEnd = i;
       }
+      literal.append(text, run, to);
       if (literal.length() > 0) {
         tokens.add(new MacroToken.Literal(literal.toString()));
       }
