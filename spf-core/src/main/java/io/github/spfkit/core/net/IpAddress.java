@@ -53,10 +53,26 @@ public record IpAddress(long high, long low, boolean ipv4) {
    */
   public static Optional<IpAddress> parse(String text) {
     Objects.requireNonNull(text, "text");
-    if (text.indexOf(':') >= 0) {
-      return parse6(text);
+    return parse(text, 0, text.length());
+  }
+
+  /**
+   * Parses the literal in {@code text[from, to)}, as {@link #parse(String)} does, without copying
+   * it out first.
+   *
+   * @param text the text holding the literal
+   * @param from the index of its first character
+   * @param to the index after its last character
+   * @return the address, or empty if that part of {@code text} is not a valid literal
+   * @throws IndexOutOfBoundsException if the range is not within {@code text}
+   */
+  public static Optional<IpAddress> parse(String text, int from, int to) {
+    Objects.checkFromToIndex(from, to, text.length());
+    int colon = text.indexOf(':', from);
+    if (colon >= 0 && colon < to) {
+      return parse6(text, from, to);
     }
-    long v4 = parse4(text, 0, text.length());
+    long v4 = parse4(text, from, to);
     return v4 < 0 ? Optional.empty() : Optional.of(new IpAddress(0, v4, true));
   }
 
@@ -126,22 +142,21 @@ public record IpAddress(long high, long low, boolean ipv4) {
     }
   }
 
-  private static Optional<IpAddress> parse6(String text) {
-    int length = text.length();
-    if (length < 2 || length > 45) {
+  private static Optional<IpAddress> parse6(String text, int from, int length) {
+    if (length - from < 2 || length - from > 45) {
       return Optional.empty();
     }
     int[] groups = new int[8];
     int count = 0;
     int gap = -1;
-    int i = 0;
-    if (text.startsWith("::")) {
+    int i = from;
+    if (text.startsWith("::", from)) {
       gap = 0;
-      i = 2;
+      i = from + 2;
       if (i == length) {
         return Optional.of(new IpAddress(0, 0, false));
       }
-    } else if (text.charAt(0) == ':') {
+    } else if (text.charAt(from) == ':') {
       return Optional.empty();
     }
     while (i < length) {

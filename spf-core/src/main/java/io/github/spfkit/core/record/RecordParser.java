@@ -58,6 +58,7 @@ public final class RecordParser {
     int redirectAt = -1;
     int expAt = -1;
     int length = text.length();
+    TermParser parser = new TermParser(text);
     int i = 6;
     while (i < length) {
       if (text.charAt(i) == ' ') {
@@ -68,11 +69,11 @@ public final class RecordParser {
       if (end < 0) {
         end = length;
       }
-      Parsed parsed = new TermParser(text, i, end).parse();
-      if (parsed.error != null) {
-        return new ParseResult.Invalid(parsed.error);
+      Term term = parser.parse(i, end);
+      SyntaxError error = parser.error;
+      if (error != null) {
+        return new ParseResult.Invalid(error);
       }
-      Term term = parsed.term;
       if (term instanceof Modifier.Redirect) {
         if (redirectAt >= 0) {
           return invalid("'redirect' appears twice; it may appear once", i, null);
@@ -120,7 +121,9 @@ public final class RecordParser {
    * @return the macro string or the syntax error, its position relative to {@code text}
    */
   public static DomainSpecResult parseDomainSpec(String text) {
-    TermParser parser = new TermParser(text, 0, text.length());
+    TermParser parser = new TermParser(text);
+    parser.start = 0;
+    parser.end = text.length();
     MacroString spec = parser.domainSpec(0, text.length(), "domain");
     SyntaxError error = parser.error;
     return error == null
@@ -149,31 +152,23 @@ public final class RecordParser {
     return new ParseResult.Invalid(new SyntaxError(message, position, hint));
   }
 
-  /** A term or an error. */
-  private static final class Parsed {
-    final @Nullable Term term;
-    final @Nullable SyntaxError error;
-
-    Parsed(@Nullable Term term, @Nullable SyntaxError error) {
-      this.term = term;
-      this.error = error;
-    }
-  }
-
-  /** Parses the term in {@code text[start, end)}. */
+  /**
+   * Parses one term at a time of one record: {@link #parse(int, int)} gives the term in {@code
+   * text[start, end)}, or {@code null} with {@link #error} set.
+   */
   private static final class TermParser {
     private final String text;
-    private final int start;
-    private final int end;
+    private int start;
+    private int end;
     @Nullable SyntaxError error;
 
-    TermParser(String text, int start, int end) {
+    TermParser(String text) {
       this.text = text;
-      this.start = start;
-      this.end = end;
     }
 
-    Parsed parse() {
+    @Nullable Term parse(int start, int end) {
+      this.start = start;
+      this.end = end;
       for (int i = start; i < end; i++) {
         char c = text.charAt(i);
         if (c > 0x7e) {
@@ -230,7 +225,7 @@ public final class RecordParser {
       return text.substring(from, to).toLowerCase(Locale.ROOT);
     }
 
-    private Parsed includeOrExists(Qualifier q, String lower, int i) {
+    private @Nullable Term includeOrExists(Qualifier q, String lower, int i) {
       if (i == end || text.charAt(i) != ':') {
         return fail(
             "'" + lower + "' needs ':' and a domain",
@@ -239,7 +234,7 @@ public final class RecordParser {
       }
       MacroString domain = domainSpec(i + 1, end, lower);
       if (domain == null) {
-        return new Parsed(null, error);
+        return null;
       }
       return ok(
           lower.equals("include")
@@ -247,7 +242,7 @@ public final class RecordParser {
               : new Mechanism.Exists(q, domain));
     }
 
-    private Parsed ptr(Qualifier q, int i) {
+    private @Nullable Term ptr(Qualifier q, int i) {
       MacroString domain = null;
       if (i < end) {
         if (text.charAt(i) != ':') {
@@ -255,13 +250,13 @@ public final class RecordParser {
         }
         domain = domainSpec(i + 1, end, "ptr");
         if (domain == null) {
-          return new Parsed(null, error);
+          return null;
         }
       }
       return ok(new Mechanism.Ptr(q, domain));
     }
 
-    private Parsed modifier(@Nullable Qualifier qualifier, String name, int nameStart, int eq) {
+    private @Nullable Term modifier(@Nullable Qualifier qualifier, String name, int nameStart, int eq) {
       if (qualifier != null) {
         return fail("a modifier takes no qualifier", start, null);
       }
@@ -276,7 +271,7 @@ public final class RecordParser {
       if (lower.equals("redirect") || lower.equals("exp")) {
         MacroString domain = domainSpec(eq + 1, end, lower);
         if (domain == null) {
-          return new Parsed(null, error);
+          return null;
         }
         return ok(
             lower.equals("redirect")
@@ -286,12 +281,12 @@ public final class RecordParser {
       MacroParser value = new MacroParser(text, eq + 1, end, false, false);
       MacroString parsed = value.parse();
       if (value.error != null) {
-        return new Parsed(null, value.error);
+        return failWith(value.error);
       }
       return ok(new Modifier.Unknown(name, parsed));
     }
 
-    private Parsed aOrMx(Qualifier q, String name, int from) {
+    private @Nullable Term aOrMx(Qualifier q, String name, int from) {
       int domainEnd = end;
       int ip6 = 128;
       int ip4 = 32;
@@ -302,7 +297,7 @@ public final class RecordParser {
       if (k < domainEnd && k - 2 >= from && text.charAt(k - 1) == '/' && text.charAt(k - 2) == '/') {
         ip6 = cidr(k, domainEnd, 128, false);
         if (ip6 < 0) {
-          return new Parsed(null, error);
+          return null;
         }
         domainEnd = k - 2;
         k = domainEnd;
@@ -313,7 +308,7 @@ public final class RecordParser {
       if (k < domainEnd && k - 1 >= from && text.charAt(k - 1) == '/') {
         ip4 = cidr(k, domainEnd, 32, true);
         if (ip4 < 0) {
-          return new Parsed(null, error);
+          return null;
         }
         domainEnd = k - 1;
       }
@@ -329,7 +324,7 @@ public final class RecordParser {
         }
         domain = domainSpec(from + 1, domainEnd, name);
         if (domain == null) {
-          return new Parsed(null, error);
+          return null;
         }
       }
       return ok(
@@ -338,15 +333,14 @@ public final class RecordParser {
               : new Mechanism.Mx(q, domain, ip4, ip6));
     }
 
-    private Parsed ip(Qualifier q, String name, int from) {
+    private @Nullable Term ip(Qualifier q, String name, int from) {
       boolean v4 = name.equals("ip4");
       if (from == end || text.charAt(from) != ':') {
         return fail("'" + name + "' needs ':' and an address", from, null);
       }
       int slash = text.indexOf('/', from + 1);
       int networkEnd = slash < 0 || slash > end ? end : slash;
-      String literal = text.substring(from + 1, networkEnd);
-      Optional<IpAddress> address = IpAddress.parse(literal);
+      Optional<IpAddress> address = IpAddress.parse(text, from + 1, networkEnd);
       if (address.isEmpty() || address.get().ipv4() != v4) {
         String hint;
         if (address.isPresent()) {
@@ -355,13 +349,15 @@ public final class RecordParser {
           hint = gluedHint(from + 1);
         }
         return fail(
-            "invalid " + (v4 ? "IPv4" : "IPv6") + " address '" + literal + "'", from + 1, hint);
+            "invalid " + (v4 ? "IPv4" : "IPv6") + " address '" + text.substring(from + 1, networkEnd) + "'",
+            from + 1,
+            hint);
       }
       int prefix = v4 ? 32 : 128;
       if (networkEnd < end) {
         prefix = cidr(networkEnd + 1, end, v4 ? 32 : 128, false);
         if (prefix < 0) {
-          return new Parsed(null, error);
+          return null;
         }
       }
       return ok(
@@ -496,7 +492,7 @@ public final class RecordParser {
       return text.charAt(from) != '-' && text.charAt(to - 1) != '-';
     }
 
-    private Parsed unknownMechanism(String name, int nameStart) {
+    private @Nullable Term unknownMechanism(String name, int nameStart) {
       String lower = name.toLowerCase(Locale.ROOT);
       String hint = null;
       if (lower.equals("redirect") || lower.equals("exp")) {
@@ -543,12 +539,18 @@ public final class RecordParser {
       return null;
     }
 
-    private Parsed ok(Term term) {
-      return new Parsed(term, null);
+    private Term ok(Term term) {
+      return term;
     }
 
-    private Parsed fail(String message, int position, @Nullable String hint) {
-      return new Parsed(null, new SyntaxError(message, position, hint));
+    private @Nullable Term fail(String message, int position, @Nullable String hint) {
+      error = new SyntaxError(message, position, hint);
+      return null;
+    }
+
+    private @Nullable Term failWith(@Nullable SyntaxError cause) {
+      error = cause;
+      return null;
     }
   }
 
