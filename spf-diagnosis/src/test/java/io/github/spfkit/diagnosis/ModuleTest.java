@@ -1,0 +1,109 @@
+package io.github.spfkit.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.spfkit.diagnosis.bounce.BounceFacts;
+import io.github.spfkit.diagnosis.bounce.BounceFormat;
+import io.github.spfkit.diagnosis.bounce.BounceReader;
+import io.github.spfkit.diagnosis.lint.Finding;
+import io.github.spfkit.diagnosis.lint.LintNode;
+import io.github.spfkit.diagnosis.lint.LintReport;
+import io.github.spfkit.diagnosis.lint.SpfLinter;
+import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleDescriptor.Requires.Modifier;
+import java.lang.module.ModuleFinder;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+final class ModuleTest {
+
+  private static ModuleDescriptor descriptor() {
+    return ModuleFinder.of(Path.of("target", "classes"))
+        .find("io.github.spfkit.diagnosis")
+        .orElseThrow()
+        .descriptor();
+  }
+
+  @Test
+  void exportsItsThreeApiPackagesToEveryoneAndNothingElse() {
+    assertThat(descriptor().exports())
+        .allSatisfy(export -> assertThat(export.isQualified()).isFalse())
+        .extracting(ModuleDescriptor.Exports::source)
+        .containsExactlyInAnyOrder(
+            "io.github.spfkit.diagnosis",
+            "io.github.spfkit.diagnosis.bounce",
+            "io.github.spfkit.diagnosis.lint");
+    assertThat(descriptor().opens()).isEmpty();
+  }
+
+  @Test
+  void givesItsUsersSpfCoreAndKeepsMime4jToItself() {
+    Map<String, ModuleDescriptor.Requires> requires =
+        descriptor().requires().stream()
+            .filter(r -> !r.name().equals("java.base"))
+            .collect(Collectors.toMap(ModuleDescriptor.Requires::name, r -> r));
+
+    assertThat(requires)
+        .containsOnlyKeys(
+            "io.github.spfkit.core", "org.jspecify", "apache.mime4j.core", "apache.mime4j.dom");
+    assertThat(requires.get("io.github.spfkit.core").modifiers()).contains(Modifier.TRANSITIVE);
+    assertThat(requires.get("org.jspecify").modifiers()).contains(Modifier.STATIC);
+    assertThat(requires.get("apache.mime4j.core").modifiers()).doesNotContain(Modifier.TRANSITIVE);
+    assertThat(requires.get("apache.mime4j.dom").modifiers()).doesNotContain(Modifier.TRANSITIVE);
+  }
+
+  @Test
+  void showsNoMime4jTypeInItsPublicApi() {
+    List<Class<?>> api =
+        List.of(
+            BounceDiagnoser.class,
+            BounceDiagnoser.Builder.class,
+            Diagnosis.class,
+            Category.class,
+            Cause.class,
+            Evidence.class,
+            Advice.class,
+            Proposal.class,
+            BounceReader.class,
+            BounceFacts.class,
+            BounceFormat.class,
+            SpfLinter.class,
+            SpfLinter.Builder.class,
+            LintReport.class,
+            LintNode.class,
+            Finding.class);
+    List<String> leaks = new ArrayList<>();
+    for (Class<?> type : api) {
+      for (Method method : type.getMethods()) {
+        List<Type> types = new ArrayList<>(List.of(method.getGenericParameterTypes()));
+        types.add(method.getGenericReturnType());
+        types.addAll(List.of(method.getGenericExceptionTypes()));
+        types.stream()
+            .filter(t -> t.getTypeName().contains("org.apache.james"))
+            .forEach(t -> leaks.add(type.getSimpleName() + "." + method.getName() + ": " + t));
+      }
+      for (Constructor<?> constructor : type.getConstructors()) {
+        for (Type parameter : constructor.getGenericParameterTypes()) {
+          if (parameter.getTypeName().contains("org.apache.james")) {
+            leaks.add(type.getSimpleName() + " constructor: " + parameter);
+          }
+        }
+      }
+      for (Field field : type.getFields()) {
+        if (field.getGenericType().getTypeName().contains("org.apache.james")) {
+          leaks.add(type.getSimpleName() + "." + field.getName() + ": " + field.getGenericType());
+        }
+      }
+    }
+
+    assertThat(leaks).isEmpty();
+  }
+}
