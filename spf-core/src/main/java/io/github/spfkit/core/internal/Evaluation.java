@@ -138,31 +138,14 @@ final class Evaluation {
 
   /** Why {@code domain} cannot be checked (§4.3), or {@code null} if it can. */
   private static @Nullable String domainProblem(String domain) {
-    if (domain.isEmpty()) {
-      return "empty domain";
-    }
     if (domain.startsWith("[")) {
       return "'" + domain + "' is an address literal, not a domain name";
     }
-    if (domain.length() > MacroExpander.MAX_DOMAIN_LENGTH) {
-      return "domain name longer than 253 characters";
+    String problem = DomainNames.problem(domain, 0, domain.length());
+    if (problem != null) {
+      return problem;
     }
-    int labels = 0;
-    int labelStart = 0;
-    for (int i = 0; i <= domain.length(); i++) {
-      if (i == domain.length() || domain.charAt(i) == '.') {
-        int length = i - labelStart;
-        if (length == 0) {
-          return "empty label in '" + domain + "'";
-        }
-        if (length > 63) {
-          return "label longer than 63 characters in '" + domain + "'";
-        }
-        labels++;
-        labelStart = i + 1;
-      }
-    }
-    return labels < 2 ? "'" + domain + "' is not a fully qualified domain name" : null;
+    return domain.indexOf('.') < 0 ? "'" + domain + "' is not a fully qualified domain name" : null;
   }
 
   /** Record selection (§4.5): exactly one {@code v=spf1} record among the TXT records. */
@@ -270,7 +253,7 @@ final class Evaluation {
         if (!countDnsTerm()) {
           return stepError(step, Result.PERMERROR, tooManyLookups());
         }
-        return evaluateDns(step)
+        return evaluateDns(mechanism, step)
             .thenCompose(
                 outcome -> {
                   return switch (outcome) {
@@ -324,8 +307,7 @@ final class Evaluation {
     }
 
     /** Evaluates a DNS-querying mechanism; records its trace step. */
-    private CompletableFuture<Trace.Outcome> evaluateDns(Step step) {
-      Mechanism mechanism = step.mechanism;
+    private CompletableFuture<Trace.Outcome> evaluateDns(Mechanism mechanism, Step step) {
       MacroString spec = targetSpec(mechanism);
       return expandDomain(spec, domain)
           .thenCompose(
@@ -557,7 +539,7 @@ final class Evaluation {
           .thenCompose(
               answer -> {
                 step.lookups.add(new Trace.Lookup(name, type, answer));
-                if (answer instanceof DnsAnswer.Records records && anyMatches(records, -1, -1)) {
+                if (answer instanceof DnsAnswer.Records records && anyMatches(records, 32, 128)) {
                   step.detail = "validated name " + name + " is in " + target;
                   return completed(Trace.Outcome.MATCH);
                 }
@@ -634,7 +616,6 @@ final class Evaluation {
   /** One term's trace step while it is evaluated. */
   private static final class Step {
     final Term term;
-    final Mechanism mechanism;
     final List<Trace.Lookup> lookups = new ArrayList<>(2);
     @Nullable String target;
     Trace.@Nullable Domain nested;
@@ -642,14 +623,8 @@ final class Evaluation {
     @Nullable Result errorResult;
     @Nullable Problem problem;
 
-    Step(Mechanism mechanism) {
-      this.term = mechanism;
-      this.mechanism = mechanism;
-    }
-
-    Step(Modifier.Redirect redirect) {
-      this.term = redirect;
-      this.mechanism = new Mechanism.All(io.github.spfkit.core.record.Qualifier.NEUTRAL);
+    Step(Term term) {
+      this.term = term;
     }
 
     void fail(Result result, Problem problem) {
@@ -669,7 +644,7 @@ final class Evaluation {
   }
 
   private boolean anyMatches(DnsAnswer.Records records, int ip4Prefix, int ip6Prefix) {
-    int prefix = ip.ipv4() ? (ip4Prefix < 0 ? 32 : ip4Prefix) : (ip6Prefix < 0 ? 128 : ip6Prefix);
+    int prefix = ip.ipv4() ? ip4Prefix : ip6Prefix;
     for (String literal : records.data()) {
       Optional<IpAddress> address = IpAddress.parse(literal);
       if (address.isPresent() && ip.isIn(address.get(), prefix)) {
@@ -760,7 +735,7 @@ final class Evaluation {
                                 .thenApply(
                                     addresses -> {
                                       if (addresses instanceof DnsAnswer.Records records1
-                                          && anyMatches(records1, -1, -1)) {
+                                          && anyMatches(records1, 32, 128)) {
                                         list.add(name);
                                       }
                                       return list;

@@ -13,9 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class MacroExpander {
 
-  /** The longest domain name a lookup is made for (RFC 7208 §7.3). */
-  public static final int MAX_DOMAIN_LENGTH = 253;
-
   private MacroExpander() {}
 
   /**
@@ -143,26 +140,13 @@ public final class MacroExpander {
     if (name.endsWith(".")) {
       name = name.substring(0, name.length() - 1);
     }
-    while (name.length() > MAX_DOMAIN_LENGTH) {
+    while (name.length() > DomainNames.MAX_LENGTH) {
       int dot = name.indexOf('.');
       if (dot < 0) {
         return null;
       }
       name = name.substring(dot + 1);
     }
-    if (name.isEmpty()) {
-      return null;
-    }
-    int labelStart = 0;
-    for (int i = 0; i <= name.length(); i++) {
-      if (i == name.length() || name.charAt(i) == '.') {
-        int length = i - labelStart;
-        if (length == 0 || length > 63) {
-          return null;
-        }
-        labelStart = i + 1;
-      }
-    }
-    return name;
+    return DomainNames.problem(name, 0, name.length()) == null ? name : null;
   }
 }

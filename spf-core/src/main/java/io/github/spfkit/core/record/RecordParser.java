@@ -1,5 +1,6 @@
 package io.github.spfkit.core.record;
 
+import io.github.spfkit.core.internal.DomainNames;
 import io.github.spfkit.core.net.IpAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -440,33 +441,13 @@ public final class RecordParser {
       }
       if (tail == from) {
         // no macros: the whole spec is a name to look up, so it must be a usable one
-        String message = labelProblem(from, literalEnd);
+        String message = DomainNames.problem(text, from, literalEnd);
         if (message != null) {
           error = new SyntaxError(message, from, null);
           return null;
         }
       }
       return spec;
-    }
-
-    private @Nullable String labelProblem(int from, int to) {
-      if (to - from > 253) {
-        return "domain name longer than 253 characters";
-      }
-      int labelStart = from;
-      for (int i = from; i <= to; i++) {
-        if (i == to || text.charAt(i) == '.') {
-          int length = i - labelStart;
-          if (length == 0) {
-            return "empty label in domain name '" + text.substring(from, to) + "'";
-          }
-          if (length > 63) {
-            return "label longer than 63 characters in '" + text.substring(from, to) + "'";
-          }
-          labelStart = i + 1;
-        }
-      }
-      return null;
     }
 
     /** toplabel = ( *alphanum ALPHA *alphanum ) / ( 1*alphanum "-" *( alphanum / "-" ) alphanum ). */
