@@ -2,6 +2,7 @@ package io.github.spfkit.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.spfkit.core.testing.PublicApi;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
 import io.github.spfkit.diagnosis.bounce.BounceFormat;
 import io.github.spfkit.diagnosis.bounce.BounceReader;
@@ -9,15 +10,10 @@ import io.github.spfkit.diagnosis.lint.Finding;
 import io.github.spfkit.diagnosis.lint.LintNode;
 import io.github.spfkit.diagnosis.lint.LintReport;
 import io.github.spfkit.diagnosis.lint.SpfLinter;
-import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleDescriptor.Requires.Modifier;
+import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
-import java.lang.reflect.Type;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -80,30 +76,6 @@ final class ModuleTest {
             LintReport.class,
             LintNode.class,
             Finding.class);
-    List<String> leaks = new ArrayList<>();
-    for (Class<?> type : api) {
-      for (Method method : type.getMethods()) {
-        List<Type> types = new ArrayList<>(List.of(method.getGenericParameterTypes()));
-        types.add(method.getGenericReturnType());
-        types.addAll(List.of(method.getGenericExceptionTypes()));
-        types.stream()
-            .filter(t -> t.getTypeName().contains("org.apache.james"))
-            .forEach(t -> leaks.add(type.getSimpleName() + "." + method.getName() + ": " + t));
-      }
-      for (Constructor<?> constructor : type.getConstructors()) {
-        for (Type parameter : constructor.getGenericParameterTypes()) {
-          if (parameter.getTypeName().contains("org.apache.james")) {
-            leaks.add(type.getSimpleName() + " constructor: " + parameter);
-          }
-        }
-      }
-      for (Field field : type.getFields()) {
-        if (field.getGenericType().getTypeName().contains("org.apache.james")) {
-          leaks.add(type.getSimpleName() + "." + field.getName() + ": " + field.getGenericType());
-        }
-      }
-    }
-
-    assertThat(leaks).isEmpty();
+    assertThat(PublicApi.mentionsOf(api, "org.apache.james")).isEmpty();
   }
 }

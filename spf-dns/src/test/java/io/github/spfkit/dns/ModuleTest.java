@@ -2,13 +2,10 @@ package io.github.spfkit.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.spfkit.core.testing.PublicApi;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Method;
-import java.lang.reflect.Type;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,26 +40,7 @@ final class ModuleTest {
             CachingLookup.Builder.class,
             CacheStats.class,
             Ticker.class);
-    List<String> leaks = new ArrayList<>();
-    for (Class<?> type : api) {
-      for (Method method : type.getMethods()) {
-        List<Type> types = new ArrayList<>(List.of(method.getGenericParameterTypes()));
-        types.add(method.getGenericReturnType());
-        types.addAll(List.of(method.getGenericExceptionTypes()));
-        types.stream()
-            .filter(t -> t.getTypeName().contains("org.xbill"))
-            .forEach(t -> leaks.add(type.getSimpleName() + "." + method.getName() + ": " + t));
-      }
-      for (Constructor<?> constructor : type.getConstructors()) {
-        for (Type parameter : constructor.getGenericParameterTypes()) {
-          if (parameter.getTypeName().contains("org.xbill")) {
-            leaks.add(type.getSimpleName() + " constructor: " + parameter);
-          }
-        }
-      }
-    }
-
-    assertThat(leaks).isEmpty();
+    assertThat(PublicApi.mentionsOf(api, "org.xbill")).isEmpty();
   }
 
   @Test
