@@ -36,10 +36,10 @@ import org.xbill.DNS.Type;
  * a message, except with {@code CI=true} in the environment, where it fails them: CI installs Knot
  * and must run these tests.
  */
-final class KnotServer implements AutoCloseable {
+public final class KnotServer implements AutoCloseable {
 
   /** How long Knot may take to start and load its zones. */
-  static final Duration START_TIMEOUT = Duration.ofSeconds(15);
+  public static final Duration START_TIMEOUT = Duration.ofSeconds(15);
 
   private static final String TEMPLATE = "/knot/knot.conf.template";
 
@@ -50,13 +50,20 @@ final class KnotServer implements AutoCloseable {
    * @param text the master file, or text that deliberately fails to load
    * @param loads whether the text is a valid zone (a broken one makes Knot answer SERVFAIL)
    */
-  record Zone(String name, String text, boolean loads) {
-    static Zone of(String name, String text) {
+  public record Zone(String name, String text, boolean loads) {
+    /**
+     * A zone that loads.
+     *
+     * @param name the apex, {@code "."} for the root
+     * @param text the master file
+     * @return the zone
+     */
+    public static Zone of(String name, String text) {
       return new Zone(name, text, true);
     }
 
     /** A zone whose file fails to load: Knot answers SERVFAIL for every name under it. */
-    static Zone broken(String name) {
+    public static Zone broken(String name) {
       return new Zone(name, "this line is not a resource record (\n", false);
     }
   }
@@ -75,7 +82,7 @@ final class KnotServer implements AutoCloseable {
   }
 
   /** The {@code knotd} binary, if installed: {@code $KNOTD} if set, else found on the PATH. */
-  static Optional<Path> knotd() {
+  public static Optional<Path> knotd() {
     String chosen = System.getenv("KNOTD");
     if (chosen != null && !chosen.isEmpty()) {
       return Optional.of(Path.of(chosen)).filter(Files::isExecutable);
@@ -93,7 +100,7 @@ final class KnotServer implements AutoCloseable {
   }
 
   /** Skips the calling test where Knot is absent, or fails it there when {@code CI=true}. */
-  static void assumeInstalled() {
+  public static void assumeInstalled() {
     if (knotd().isPresent()) {
       return;
     }
@@ -110,7 +117,7 @@ final class KnotServer implements AutoCloseable {
    * Writes a configuration and the zone files under {@code dir}, starts {@code knotd} and waits
    * until every zone that loads answers its SOA.
    */
-  static KnotServer start(Path dir, List<Zone> zones) throws IOException, InterruptedException {
+  public static KnotServer start(Path dir, List<Zone> zones) throws IOException, InterruptedException {
     assumeInstalled();
     Path knotd = knotd().orElseThrow();
     Path zoneDir = Files.createDirectories(dir.resolve("zones"));
@@ -231,17 +238,17 @@ final class KnotServer implements AutoCloseable {
   }
 
   /** Where Knot listens. */
-  InetSocketAddress address() {
+  public InetSocketAddress address() {
     return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
   }
 
   /** {@code 127.0.0.1:port}, as {@link DnsJavaLookup.Builder#server(String)} takes it. */
-  String hostPort() {
+  public String hostPort() {
     return "127.0.0.1:" + port;
   }
 
   /** A lookup asking this server: 1 s per attempt, two retries (a lost datagram is retried). */
-  DnsJavaLookup lookup() {
+  public DnsJavaLookup lookup() {
     return DnsJavaLookup.builder()
         .server(hostPort())
         .timeout(Duration.ofSeconds(1))
@@ -250,7 +257,7 @@ final class KnotServer implements AutoCloseable {
   }
 
   /** What Knot logged so far. */
-  String log() {
+  public String log() {
     try {
       return Files.readString(log, StandardCharsets.UTF_8);
     } catch (IOException e) {

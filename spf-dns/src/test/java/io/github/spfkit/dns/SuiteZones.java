@@ -35,7 +35,7 @@ import java.util.Set;
  *       empty string, which joins to the same (empty) text.
  * </ul>
  */
-final class SuiteZones {
+public final class SuiteZones {
 
   private static final String SOA =
       " 300 IN SOA ns.invalid. hostmaster.invalid. 1 3600 600 86400 300\n";
@@ -145,7 +145,7 @@ final class SuiteZones {
   }
 
   /** The strings as zone-file character-strings; zero strings are written as one empty string. */
-  static String txt(List<String> strings) {
+  public static String txt(List<String> strings) {
     List<byte[]> pieces = new ArrayList<>();
     for (String string : strings) {
       byte[] bytes = bytes(string);
@@ -197,7 +197,7 @@ final class SuiteZones {
   }
 
   /** An absolute zone-file name; bytes other than letters, digits, '-', '_' and '*' escaped. */
-  static String name(String text) {
+  public static String name(String text) {
     String name = text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     StringBuilder out = new StringBuilder();
     for (byte b : bytes(name)) {

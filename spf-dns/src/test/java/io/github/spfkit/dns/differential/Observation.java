@@ -1,0 +1,88 @@
+package io.github.spfkit.dns.differential;
+
+import io.github.spfkit.core.SpfResult;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * One case and what each implementation made of it.
+ *
+ * @param c the case
+ * @param spfkitResult this library's full result (trace, counters, problem) for the rules to look at
+ * @param outcomes every implementation's outcome, this library's included
+ */
+record Observation(DiffCase c, SpfResult spfkitResult, Map<Implementation, Outcome> outcomes) {
+
+  Observation {
+    Objects.requireNonNull(c, "c");
+    outcomes = Map.copyOf(new EnumMap<>(outcomes));
+  }
+
+  /** The result code of {@code implementation}. */
+  String result(Implementation implementation) {
+    return outcomes.get(implementation).result();
+  }
+
+  String ours() {
+    return result(Implementation.SPFKIT);
+  }
+
+  String pyspf() {
+    return result(Implementation.PYSPF);
+  }
+
+  String mailSpf() {
+    return result(Implementation.MAIL_SPF);
+  }
+
+  /** Whether all three give the same result code. */
+  boolean resultsAgree() {
+    return ours().equals(pyspf()) && ours().equals(mailSpf());
+  }
+
+  /**
+   * Whether the explanations agree: compared where all three say {@code fail} and the references
+   * expose one (both do).
+   */
+  boolean explanationsAgree() {
+    if (!resultsAgree() || !ours().equals("fail")) {
+      return true;
+    }
+    String explanation = outcomes.get(Implementation.SPFKIT).explanation();
+    return Objects.equals(explanation, outcomes.get(Implementation.PYSPF).explanation())
+        && Objects.equals(explanation, outcomes.get(Implementation.MAIL_SPF).explanation());
+  }
+
+  boolean agrees() {
+    return resultsAgree() && explanationsAgree();
+  }
+
+  /** Who said what, e.g. {@code spfkit=permerror pyspf=fail Mail::SPF=fail}. */
+  String pattern() {
+    Map<String, List<String>> byResult = new LinkedHashMap<>();
+    for (Implementation i : Implementation.values()) {
+      byResult.computeIfAbsent(result(i), r -> new java.util.ArrayList<>()).add(i.label());
+    }
+    return byResult.entrySet().stream()
+        .map(e -> String.join(", ", e.getValue()) + ": " + e.getKey())
+        .collect(Collectors.joining(" / "));
+  }
+
+  /** The case and every outcome, for a failure message. */
+  String describe() {
+    StringBuilder out = new StringBuilder(c.describe());
+    for (Implementation i : Implementation.values()) {
+      out.append("  => ").append(i.label()).append(": ").append(outcomes.get(i)).append('\n');
+    }
+    out.append("  spfkit counted ")
+        .append(spfkitResult.dnsTerms())
+        .append(" DNS terms, ")
+        .append(spfkitResult.voidLookups())
+        .append(" void lookups\n");
+    return out.toString();
+  }
+}
