@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.spfkit.core.dns.DnsAnswer;
 import io.github.spfkit.core.dns.DnsLookup;
+import io.github.spfkit.core.dns.DnsQuestion;
 import io.github.spfkit.core.dns.InMemoryDns;
 import io.github.spfkit.core.dns.RecordType;
 import java.time.Duration;
@@ -112,19 +113,22 @@ final class HostileDnsTest {
   }
 
   @Test
-  void handles255CharacterNames() throws Exception {
+  void shortensLiteralNamesOver253CharactersFromTheLeftAsExpandedOnesAre() throws Exception {
     String label = "a".repeat(63);
     String longName = String.join(".", label, label, label, "b".repeat(59)) + ".com";
+    String shortened = String.join(".", label, label, "b".repeat(59)) + ".com";
     InMemoryDns dns =
         InMemoryDns.builder()
+            .recordQueries()
             .txt("example.com", "v=spf1 a:" + longName + " exists:%{l}.%{l}.%{l}.%{l}.%{d} -all")
             .build();
 
     SpfResult result = check(dns);
 
     assertThat(longName).hasSize(255);
-    assertThat(result.result()).isEqualTo(Result.PERMERROR);
-    assertThat(result.problem().syntaxError().message()).contains("longer than 253");
+    assertThat(result.result()).isEqualTo(Result.FAIL);
+    assertThat(dns.queries()).contains(new DnsQuestion(shortened, RecordType.A));
+    assertThat(dns.queries()).map(DnsQuestion::name).allMatch(name -> name.length() <= 253);
   }
 
   @Test

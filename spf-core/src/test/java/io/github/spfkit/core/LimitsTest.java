@@ -134,9 +134,12 @@ final class LimitsTest {
 
   private static InMemoryDns withPtrNames(int count) {
     InMemoryDns.Builder dns = InMemoryDns.builder().txt("example.com", "v=spf1 ptr -all");
-    for (int i = 1; i <= count; i++) {
-      dns.ptr("1.2.0.192.in-addr.arpa", "h" + i + ".example.com");
+    for (int i = 1; i < count; i++) {
+      // addresses, so that the names are not void lookups, but not the client's
+      dns.ptr("1.2.0.192.in-addr.arpa", "h" + i + ".example.com")
+          .a("h" + i + ".example.com", "192.0.2." + (100 + i));
     }
+    dns.ptr("1.2.0.192.in-addr.arpa", "h" + count + ".example.com");
     return dns.a("h" + count + ".example.com", "192.0.2.1").build();
   }
 
@@ -195,5 +198,124 @@ final class LimitsTest {
     check(dns, "192.0.2.1", "u@example.com");
 
     assertThat(dns.queries()).noneMatch(q -> q.type() == RecordType.SPF);
+  }
+
+  private static InMemoryDns withAddresslessMxHosts(int count) {
+    InMemoryDns.Builder dns = InMemoryDns.builder().txt("example.com", "v=spf1 mx -all");
+    for (int i = 1; i <= count; i++) {
+      dns.mx("example.com", "mx" + i + ".example.com");
+    }
+    return dns.build();
+  }
+
+  @Test
+  void countsEveryMxHostWithoutAnAddressAsAVoidLookup() {
+    SpfResult two = check(withAddresslessMxHosts(2), "192.0.2.1", "u@example.com");
+    SpfResult three = check(withAddresslessMxHosts(3), "192.0.2.1", "u@example.com");
+
+    assertThat(two.result()).isEqualTo(Result.FAIL);
+    assertThat(two.voidLookups()).isEqualTo(2);
+    assertThat(three.result()).isEqualTo(Result.PERMERROR);
+    assertThat(three.problem().kind()).isEqualTo(Problem.Kind.TOO_MANY_VOID_LOOKUPS);
+    assertThat(three.voidLookups()).isEqualTo(3);
+  }
+
+  @Test
+  void countsMxHostsWithOnlyTheOtherFamilyAsVoidForThatClient() {
+    InMemoryDns dns =
+        InMemoryDns.builder()
+            .txt("example.com", "v=spf1 mx ip6:2001:db8::/32 -all")
+            .mx("example.com", "mx1.example.com")
+            .mx("example.com", "mx2.example.com")
+            .mx("example.com", "mx3.example.com")
+            .a("mx1.example.com", "192.0.2.1")
+            .a("mx2.example.com", "192.0.2.2")
+            .a("mx3.example.com", "192.0.2.3")
+            .build();
+
+    SpfResult v6 = check(dns, "2001:db8::1", "u@example.com");
+    SpfResult v4 = check(dns, "192.0.2.3", "u@example.com");
+
+    assertThat(v6.result()).isEqualTo(Result.PERMERROR);
+    assertThat(v6.problem().kind()).isEqualTo(Problem.Kind.TOO_MANY_VOID_LOOKUPS);
+    assertThat(v4.result()).isEqualTo(Result.PASS);
+    assertThat(v4.voidLookups()).isZero();
+  }
+
+  @Test
+  void countsPtrNamesWithoutAnAddressAsVoidLookups() {
+    InMemoryDns dns =
+        InMemoryDns.builder()
+            .txt("example.com", "v=spf1 ptr -all")
+            .ptr("1.2.0.192.in-addr.arpa", "h1.example.com")
+            .ptr("1.2.0.192.in-addr.arpa", "h2.example.com")
+            .ptr("1.2.0.192.in-addr.arpa", "h3.example.com")
+            .build();
+
+    SpfResult result = check(dns, "192.0.2.1", "u@example.com");
+
+    assertThat(result.result()).isEqualTo(Result.PERMERROR);
+    assertThat(result.problem().kind()).isEqualTo(Problem.Kind.TOO_MANY_VOID_LOOKUPS);
+  }
+
+  @Test
+  void countsTheQueriesBehindValidatedNameMacrosAsVoidLookups() {
+    InMemoryDns dns =
+        InMemoryDns.builder()
+            .txt("example.com", "v=spf1 a:nx.example.com exists:%{p}.example.net -all")
+            .ptr("1.2.0.192.in-addr.arpa", "h1.example.com")
+            .ptr("1.2.0.192.in-addr.arpa", "h2.example.com")
+            .a("unknown.example.net", "127.0.0.2")
+            .build();
+
+    SpfResult result = check(dns, "192.0.2.1", "u@example.com");
+
+    // a:nx is one void lookup, the two PTR names without addresses are two more
+    assertThat(result.result()).isEqualTo(Result.PERMERROR);
+    assertThat(result.problem().kind()).isEqualTo(Problem.Kind.TOO_MANY_VOID_LOOKUPS);
+  }
+
+  @Test
+  void countsOnlyTheFirstQueryOfEachTermWhenAskedTo() {
+    Limits perTerm =
+        Limits.RFC.withVoidLookupCounting(Limits.VoidLookupCounting.FIRST_QUERY_OF_TERM);
+    SpfChecker checker =
+        SpfChecker.builder().dns(withAddresslessMxHosts(5)).limits(perTerm).build();
+
+    SpfResult result = checker.check().ip("192.0.2.1").mailFrom("u@example.com").evaluate();
+
+    assertThat(result.result()).isEqualTo(Result.FAIL);
+    assertThat(result.voidLookups()).isZero();
+  }
+
+  @Test
+  void countsThreeMxTermsWithAddresslessHostsAsVoidOnlyWhenEveryQueryCounts() {
+    InMemoryDns dns =
+        InMemoryDns.builder()
+            .txt("example.com", "v=spf1 mx:a.example.com mx:b.example.com mx:c.example.com -all")
+            .mx("a.example.com", "h.a.example.com")
+            .mx("b.example.com", "h.b.example.com")
+            .mx("c.example.com", "h.c.example.com")
+            .build();
+    Limits perTerm =
+        Limits.RFC.withVoidLookupCounting(Limits.VoidLookupCounting.FIRST_QUERY_OF_TERM);
+
+    SpfResult every = check(dns, "192.0.2.1", "u@example.com");
+    SpfResult first =
+        SpfChecker.builder().dns(dns).limits(perTerm).build()
+            .check().ip("192.0.2.1").mailFrom("u@example.com").evaluate();
+
+    assertThat(every.result()).isEqualTo(Result.PERMERROR);
+    assertThat(first.result()).isEqualTo(Result.FAIL);
+    assertThat(first.voidLookups()).isZero();
+  }
+
+  @Test
+  void keepsTheFiveValueConstructorWithEveryQueryCounted() {
+    Limits limits = new Limits(10, 2, 10, 10, Duration.ofSeconds(20));
+
+    assertThat(limits).isEqualTo(Limits.RFC);
+    assertThat(limits.withMaxDnsTerms(5).voidLookupCounting())
+        .isEqualTo(Limits.VoidLookupCounting.EVERY_QUERY);
   }
 }

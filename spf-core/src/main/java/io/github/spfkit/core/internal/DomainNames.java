@@ -26,6 +26,21 @@ public final class DomainNames {
     if (to - from > MAX_LENGTH) {
       return "domain name longer than 253 characters";
     }
+    return labelProblem(text, from, to);
+  }
+
+  /**
+   * Why the labels of {@code text[from, to)} are not usable, whatever its length: a literal
+   * domain-spec longer than 253 characters is shortened from the left before the lookup, as RFC
+   * 7208 §7.3 says for expanded names (pyspf and Mail::SPF do the same).
+   *
+   * @param text the text holding the name, without a trailing dot
+   * @param from the index of the name's first character
+   * @param to the index after its last character
+   * @return a message naming the problem (an empty label, a label over 63 characters), or {@code
+   *     null} if every label is usable
+   */
+  public static @Nullable String labelProblem(String text, int from, int to) {
     int labelStart = from;
     for (int i = from; i <= to; i++) {
       if (i == to || text.charAt(i) == '.') {

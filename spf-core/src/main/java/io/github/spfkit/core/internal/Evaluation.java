@@ -327,6 +327,11 @@ final class Evaluation {
                   return recorded(step, Trace.Outcome.NO_MATCH);
                 }
                 step.target = target;
+                if (voidLookups > limits.maxVoidLookups()) {
+                  // the address queries behind %{p} found nothing too often
+                  voidLimitExceeded(step, target);
+                  return recorded(step, Trace.Outcome.ERROR);
+                }
                 CompletableFuture<Trace.Outcome> outcome;
                 if (mechanism instanceof Mechanism.A a) {
                   outcome = matchA(step, target, a.ip4Prefix(), a.ip6Prefix());
@@ -367,6 +372,11 @@ final class Evaluation {
                           null));
                 }
                 step.target = target;
+                if (voidLookups > limits.maxVoidLookups()) {
+                  voidLimitExceeded(step, target);
+                  trace.terms.add(step.build(Trace.Outcome.ERROR));
+                  return finish(Result.PERMERROR, null, step.problem, null);
+                }
                 return checkHost(target, Trace.Via.REDIRECT, inInclude, null)
                     .thenCompose(
                         child -> {
@@ -490,10 +500,13 @@ final class Evaluation {
                 step.fail(Result.TEMPERROR, temporary(failure, name));
                 return completed(Trace.Outcome.ERROR);
               }
-              if (result instanceof DnsAnswer.Records records
-                  && anyMatches(records, ip4Prefix, ip6Prefix)) {
-                step.detail = "address of mail exchanger " + name;
-                return completed(Trace.Outcome.MATCH);
+              if (result instanceof DnsAnswer.Records records) {
+                if (anyMatches(records, ip4Prefix, ip6Prefix)) {
+                  step.detail = "address of mail exchanger " + name;
+                  return completed(Trace.Outcome.MATCH);
+                }
+              } else if (countsEveryQuery() && voidLookup(step, name) == Trace.Outcome.ERROR) {
+                return completed(Trace.Outcome.ERROR);
               }
               return mxAddresses(step, names, started, next, type, ip4Prefix, ip6Prefix);
             });
@@ -543,6 +556,11 @@ final class Evaluation {
                   step.detail = "validated name " + name + " is in " + target;
                   return completed(Trace.Outcome.MATCH);
                 }
+                if (isVoid(answer)
+                    && countsEveryQuery()
+                    && voidLookup(step, name) == Trace.Outcome.ERROR) {
+                  return completed(Trace.Outcome.ERROR);
+                }
                 // errors skip the name (§5.5)
                 return validate(step, candidates, index + 1, target);
               });
@@ -584,20 +602,24 @@ final class Evaluation {
     private Trace.Outcome voidLookup(Step step, String name) {
       voidLookups++;
       if (voidLookups > limits.maxVoidLookups()) {
-        step.fail(
-            Result.PERMERROR,
-            new Problem(
-                Problem.Kind.TOO_MANY_VOID_LOOKUPS,
-                "more than "
-                    + limits.maxVoidLookups()
-                    + " lookups found nothing (the last: "
-                    + name
-                    + ")",
-                domain,
-                null));
+        voidLimitExceeded(step, name);
         return Trace.Outcome.ERROR;
       }
       return Trace.Outcome.NO_MATCH;
+    }
+
+    private void voidLimitExceeded(Step step, String name) {
+      step.fail(
+          Result.PERMERROR,
+          new Problem(
+              Problem.Kind.TOO_MANY_VOID_LOOKUPS,
+              "more than "
+                  + limits.maxVoidLookups()
+                  + " lookups found nothing (the last: "
+                  + name
+                  + ")",
+              domain,
+              null));
     }
 
     private Problem tooManyLookups() {
@@ -635,6 +657,24 @@ final class Evaluation {
 
     Trace.TermStep build(Trace.Outcome outcome) {
       return new Trace.TermStep(term.toString(), outcome, target, lookups, nested, detail);
+    }
+  }
+
+  private boolean countsEveryQuery() {
+    return limits.voidLookupCounting() == Limits.VoidLookupCounting.EVERY_QUERY;
+  }
+
+  private static boolean isVoid(DnsAnswer answer) {
+    return answer instanceof DnsAnswer.NoRecords || answer instanceof DnsAnswer.NoSuchDomain;
+  }
+
+  /**
+   * Counts a void answer behind {@code %{p}} under {@link Limits.VoidLookupCounting#EVERY_QUERY};
+   * the term that expanded the macro fails once the count is over the limit.
+   */
+  private void countVoid(DnsAnswer answer) {
+    if (isVoid(answer) && countsEveryQuery()) {
+      voidLookups++;
     }
   }
 
@@ -720,6 +760,7 @@ final class Evaluation {
         .thenCompose(
             answer -> {
               if (!(answer instanceof DnsAnswer.Records records)) {
+                countVoid(answer);
                 return completed(List.<String>of());
               }
               List<String> names = records.data();
@@ -738,6 +779,7 @@ final class Evaluation {
                                           && anyMatches(records1, 32, 128)) {
                                         list.add(name);
                                       }
+                                      countVoid(addresses);
                                       return list;
                                     }));
               }

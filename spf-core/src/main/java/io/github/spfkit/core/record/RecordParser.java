@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * ParseResult.Invalid} with the first {@link SyntaxError}, its 0-based position and, where the
  * mistake is a common one, a hint ({@code ip:} for {@code ip4:}, a {@code -all} glued to the
  * previous term, a missing colon, {@code redirect:} for {@code redirect=}). Beyond the ABNF, a
- * domain-spec without macros must be a usable domain name: no empty labels, none over 63
- * characters, at most 253 in all. Thread safe: the class has no state.
+ * domain-spec without macros must have usable labels: none empty, none over 63 characters (a
+ * longer name than 253 characters is shortened from the left when looked up, RFC 7208 §7.3). Thread safe: the class has no state.
  */
 public final class RecordParser {
 
@@ -440,8 +440,9 @@ public final class RecordParser {
         return null;
       }
       if (tail == from) {
-        // no macros: the whole spec is a name to look up, so it must be a usable one
-        String message = DomainNames.problem(text, from, literalEnd);
+        // no macros: the whole spec is a name to look up, so its labels must be usable ones; a
+        // name over 253 characters is shortened from the left when it is looked up (§7.3)
+        String message = DomainNames.labelProblem(text, from, literalEnd);
         if (message != null) {
           error = new SyntaxError(message, from, null);
           return null;
