@@ -48,10 +48,12 @@ def check(case):
     if case["scope"] == "helo":
         sender = "postmaster@" + case["helo"]
     q = spf.query(i=case["ip"], s=sender, h=case["helo"], receiver=RECEIVER, strict=True, timeout=5)
-    q.set_default_explanation(DEFAULT_EXPLANATION)
+    q.exps["fail"] = q.defexps["fail"] = DEFAULT_EXPLANATION
     result, _code, explanation = q.check()
-    return {"result": result, "explanation": explanation if result == "fail" else None,
-            "detail": str(getattr(q, "mechanism", "") or "")}
+    if result == "fail":
+        return {"result": result, "explanation": explanation, "detail": str(q.mechanism or "")}
+    detail = q.mechanism if result in ("pass", "softfail", "neutral") else explanation
+    return {"result": result, "explanation": None, "detail": str(detail or "")}
 
 
 for line in sys.stdin:

@@ -442,8 +442,12 @@ final class CaseGenerator {
     }
 
     private MacroHint hint(String owner) {
+      String checked =
+          scope == DiffCase.Scope.HELO || sender.isEmpty()
+              ? "postmaster@" + helo
+              : sender.indexOf('@') < 0 ? "postmaster@" + sender : sender;
       return new MacroHint(
-          scope == DiffCase.Scope.HELO || sender.isEmpty() ? "postmaster@" + helo : sender,
+          checked,
           owner,
           v6 ? world.v6(host) : world.v4(host),
           helo);
@@ -723,7 +727,11 @@ final class CaseGenerator {
         }
         default -> {
           String inner = fresh("inner");
-          world.txt(inner, "v=spf1 " + (random.nextBoolean() ? match + " " + error : error + " " + match));
+          boolean late = random.nextBoolean();
+          if (late) {
+            facts.add(Fact.LATE_SYNTAX_ERROR);
+          }
+          world.txt(inner, "v=spf1 " + (late ? match + " " + error : error + " " + match));
           terms.add("include:" + inner);
           terms.add(random.nextBoolean() ? match : "?all");
         }
