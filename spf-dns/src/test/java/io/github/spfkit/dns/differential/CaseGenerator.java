@@ -299,6 +299,7 @@ final class CaseGenerator {
           // nothing at the name
         }
         case SERVFAIL -> {
+          facts.add(Fact.HOST_SERVFAIL);
           return world.servfail(name.substring(0, name.indexOf('.')));
         }
         case CNAME -> {
@@ -379,9 +380,6 @@ final class CaseGenerator {
       }
       for (int i = 0; i < hosts; i++) {
         Host kind = hostKind();
-        if (kind == Host.SERVFAIL) {
-          facts.add(Fact.MX_HOST_SERVFAIL);
-        }
         world.mx(target, random.nextInt(3) * 10, hostName(kind));
       }
       return (own ? "mx" : "mx:" + target) + dualCidr();

@@ -40,8 +40,8 @@ enum Fact {
   ODD_DOMAIN_SPEC,
   /** A PTR name's forward lookup is answered by the SERVFAIL zone. */
   PTR_TARGET_SERVFAIL,
-  /** An MX host name is in the SERVFAIL zone. */
-  MX_HOST_SERVFAIL,
+  /** An {@code a} target or MX host (maybe behind a CNAME) is in the SERVFAIL zone. */
+  HOST_SERVFAIL,
   /** A record's text is split over several TXT strings (§3.3). */
   SPLIT_TXT,
   /** An {@code exp=} names a domain whose TXT is not a single valid explanation (§6.2). */

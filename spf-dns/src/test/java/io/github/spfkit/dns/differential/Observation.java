@@ -1,5 +1,6 @@
 package io.github.spfkit.dns.differential;
 
+import io.github.spfkit.core.Problem;
 import io.github.spfkit.core.SpfResult;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One case and what each implementation made of it.
@@ -37,6 +39,37 @@ record Observation(DiffCase c, SpfResult spfkitResult, Map<Implementation, Outco
 
   String mailSpf() {
     return result(Implementation.MAIL_SPF);
+  }
+
+  /** Whether the generator put {@code fact} into the case. */
+  boolean has(Fact fact) {
+    return c.facts().contains(fact);
+  }
+
+  /** What {@code implementation} said about its result (matched term or error). */
+  String detail(Implementation implementation) {
+    return outcomes.get(implementation).detail();
+  }
+
+  /** The explanation {@code implementation} gave, or null. */
+  @Nullable String explanation(Implementation implementation) {
+    return outcomes.get(implementation).explanation();
+  }
+
+  /** Whether this library's result has a problem of {@code kind}. */
+  boolean ourProblem(Problem.Kind kind) {
+    return spfkitResult.problem() != null && spfkitResult.problem().kind() == kind;
+  }
+
+  /** Whether this library's deciding term is a mechanism of {@code name} ({@code mx}, {@code ptr}...). */
+  boolean ourMatchIs(String name) {
+    return spfkitResult.match() != null
+        && spfkitResult.match().toString().replaceFirst("^[-+~?]", "").matches(name + "([:/].*)?");
+  }
+
+  /** Whether the client is an IPv6 address (an IPv4-mapped one is not). */
+  boolean ip6Client() {
+    return c.ip().indexOf(':') >= 0 && !has(Fact.MAPPED_CLIENT);
   }
 
   /** Whether all three give the same result code. */

@@ -1,14 +1,169 @@
 package io.github.spfkit.dns.differential;
 
+import static io.github.spfkit.dns.differential.Implementation.MAIL_SPF;
+import static io.github.spfkit.dns.differential.Implementation.PYSPF;
+import static io.github.spfkit.dns.differential.Implementation.SPFKIT;
+
+import io.github.spfkit.core.Problem;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
-/** Every known kind of disagreement between this library, pyspf and Mail::SPF. */
+/**
+ * Every known kind of disagreement between this library, pyspf and Mail::SPF, each with the RFC
+ * 7208 section that decides it and our verdict. Each condition names the generator's fact behind
+ * the kind and the exact pattern of results (and, where it tells kinds apart, the error text), so
+ * that a new difference in the same area is not taken for a known one.
+ */
 final class Rules {
 
   private Rules() {}
 
-  static final List<Rule> ALL = List.of();
+  static final List<Rule> ALL =
+      List.of(
+          new Rule(
+              "mx-over-ten-names",
+              "§4.6.4",
+              Verdict.REFERENCE_DEVIATION,
+              "an `mx` with more than 10 MX names: Mail::SPF uses the first 10, §4.6.4 says the"
+                  + " mechanism MUST produce permerror",
+              o ->
+                  o.has(Fact.MX_OVER_TEN)
+                      && o.ourProblem(Problem.Kind.TOO_MANY_MX_NAMES)
+                      && o.pyspf().equals("permerror")
+                      && o.detail(PYSPF).contains("More than 10 MX records")
+                      && !o.mailSpf().equals("permerror")),
+          new Rule(
+              "ptr-name-lookup-error",
+              "§5.5",
+              Verdict.REFERENCE_DEVIATION,
+              "the address lookup of one PTR name fails (SERVFAIL): pyspf gives temperror, §5.5"
+                  + " says that name is skipped and the search goes on",
+              o ->
+                  o.has(Fact.PTR_TARGET_SERVFAIL)
+                      && o.pyspf().equals("temperror")
+                      && o.detail(PYSPF).contains("SERVFAIL")
+                      && !o.ours().equals("temperror")
+                      && o.ours().equals(o.mailSpf())),
+          new Rule(
+              "mx-hosts-after-the-match",
+              "§5.4, §4.6.4",
+              Verdict.OPEN_IN_THE_RFC,
+              "pyspf looks up the addresses of every MX host before it compares, so a host after the"
+                  + " matching one still counts (a void lookup over the limit: permerror; SERVFAIL:"
+                  + " temperror); spfkit and Mail::SPF stop at the match. §5.4 does not order the"
+                  + " lookups",
+              o ->
+                  o.ourMatchIs("mx")
+                      && o.ours().equals(o.mailSpf())
+                      && (o.pyspf().equals("permerror") && o.detail(PYSPF).contains("Void lookup limit")
+                          || o.pyspf().equals("temperror") && o.has(Fact.HOST_SERVFAIL))),
+          new Rule(
+              "cname-loop",
+              "§2.6.6, §5",
+              Verdict.OPEN_IN_THE_RFC,
+              "a CNAME loop: spfkit reports a DNS failure (temperror); both references read it as"
+                  + " no records and go on. RFC 7208 does not mention CNAME loops",
+              o ->
+                  o.has(Fact.CNAME_LOOP)
+                      && o.ours().equals("temperror")
+                      && o.detail(SPFKIT).contains("CNAME loop")
+                      && o.pyspf().equals(o.mailSpf())),
+          new Rule(
+              "sender-domain-label-over-63",
+              "§4.3",
+              Verdict.REFERENCE_DEVIATION,
+              "a label over 63 octets in the checked domain: Mail::SPF dies in Net::DNS; §4.3"
+                  + " makes the result none, as spfkit and pyspf give",
+              o ->
+                  o.has(Fact.INVALID_SENDER_DOMAIN)
+                      && o.ours().equals("none")
+                      && o.pyspf().equals("none")
+                      && o.mailSpf().equals("crash")
+                      && o.detail(MAIL_SPF).contains("label too long")),
+          new Rule(
+              "ipv6-i-macro-case",
+              "§7.3, §7.4",
+              Verdict.OPEN_IN_THE_RFC,
+              "in explanations Mail::SPF writes the nibbles of an IPv6 `%{i}` in lower case,"
+                  + " spfkit and pyspf in upper case; §7.3 does not say, §7.4's example is lower case",
+              o ->
+                  o.resultsAgree()
+                      && o.ip6Client()
+                      && Objects.equals(o.explanation(SPFKIT), o.explanation(PYSPF))
+                      && o.explanation(SPFKIT) != null
+                      && o.explanation(SPFKIT).equalsIgnoreCase(o.explanation(MAIL_SPF))),
+          new Rule(
+              "s-macro-without-local-part",
+              "§4.3, §7.3",
+              Verdict.OPEN_IN_THE_RFC,
+              "for a HELO check, `%{s}` is postmaster@ the HELO name for spfkit and pyspf (§4.3"
+                  + " fills in the local part), the bare HELO name for Mail::SPF",
+              o ->
+                  o.resultsAgree()
+                      && o.c().scope() == DiffCase.Scope.HELO
+                      && Objects.equals(o.explanation(SPFKIT), o.explanation(PYSPF))
+                      && o.explanation(SPFKIT) != null
+                      && o.explanation(SPFKIT)
+                          .replace("postmaster@" + o.c().helo(), o.c().helo())
+                          .equals(o.explanation(MAIL_SPF))),
+          new Rule(
+              "macro-digit-zero",
+              "§7.3",
+              Verdict.REFERENCE_DEVIATION,
+              "a macro with the digit transformer 0: pyspf accepts it; §7.3 says the digit MUST be"
+                  + " nonzero, and spfkit and Mail::SPF give permerror",
+              o ->
+                  o.has(Fact.MACRO_DIGIT_ZERO)
+                      && o.ourProblem(Problem.Kind.SYNTAX_ERROR)
+                      && o.detail(SPFKIT).contains("digit transformer")
+                      && o.mailSpf().equals("permerror")
+                      && !o.pyspf().equals("permerror")),
+          new Rule(
+              "error-in-a-term-not-reached",
+              "§4.6, §7.1",
+              Verdict.OPEN_IN_THE_RFC,
+              "a term that fits the ABNF but cannot be used (an empty label, `%{d0}`), after a term"
+                  + " that matches: spfkit reads the whole record first (permerror); both references"
+                  + " meet it only if they get there",
+              o ->
+                  o.has(Fact.LATE_SYNTAX_ERROR)
+                      && o.ourProblem(Problem.Kind.SYNTAX_ERROR)
+                      && o.pyspf().equals(o.mailSpf())
+                      && !o.pyspf().equals("permerror")),
+          new Rule(
+              "upper-case-macro-not-escaped",
+              "§7.3",
+              Verdict.REFERENCE_DEVIATION,
+              "an upper-case macro letter: Mail::SPF does not URL-escape the value, as §7.3 asks",
+              o ->
+                  o.has(Fact.UPPER_CASE_ESCAPE)
+                      && o.ours().equals(o.pyspf())
+                      && !o.mailSpf().equals(o.ours())),
+          new Rule(
+              "exp-only-macro-outside-exp",
+              "§7.2, §4.6",
+              Verdict.REFERENCE_DEVIATION,
+              "`c`, `r` or `t` in a domain-spec: spfkit and pyspf give permerror for the record;"
+                  + " Mail::SPF only when it expands that term, so an earlier match wins",
+              o ->
+                  o.has(Fact.EXP_ONLY_MACRO_OUTSIDE_EXP)
+                      && o.ourProblem(Problem.Kind.SYNTAX_ERROR)
+                      && o.detail(SPFKIT).contains("allowed only in explanation")
+                      && o.pyspf().equals("permerror")
+                      && !o.mailSpf().equals("permerror")),
+          new Rule(
+              "long-literal-domain-spec",
+              "§7.3",
+              Verdict.REFERENCE_DEVIATION,
+              "a literal domain-spec over 253 characters: pyspf sends it unshortened and its DNS"
+                  + " library gives up (temperror); §7.3 drops labels from the left, as spfkit and"
+                  + " Mail::SPF do",
+              o ->
+                  o.has(Fact.LONG_LITERAL)
+                      && o.pyspf().equals("temperror")
+                      && o.detail(PYSPF).contains("DNS Timeout")
+                      && o.ours().equals(o.mailSpf())));
 
   /** The first rule that matches a disagreeing observation. */
   static Optional<Rule> classify(Observation o) {
