@@ -10,6 +10,8 @@ enum Fact {
   UNUSED_REDIRECT,
   /** The checked domain is a single label, too long, or has a label over 63 octets (§4.3). */
   INVALID_SENDER_DOMAIN,
+  /** A CNAME points at a name without an address of the client's family (or at nothing). */
+  CNAME_TO_NOTHING,
   /** A CNAME chain loops. */
   CNAME_LOOP,
   /** A syntax error sits in a term after one that may match, or in a modifier's macro. */

@@ -67,6 +67,39 @@ record Observation(DiffCase c, SpfResult spfkitResult, Map<Implementation, Outco
         && spfkitResult.match().toString().replaceFirst("^[-+~?]", "").matches(name + "([:/].*)?");
   }
 
+  /**
+   * Whether this library's syntax error lies after the term pyspf matched, in the same record:
+   * the error is in a term the references never reach.
+   */
+  boolean ourSyntaxErrorAfterPyspfMatch() {
+    Problem problem = spfkitResult.problem();
+    if (problem == null || problem.syntaxError() == null) {
+      return false;
+    }
+    String matched = detail(Implementation.PYSPF);
+    if (matched.isEmpty()) {
+      return false;
+    }
+    for (World.Rr rr : c.records()) {
+      String text = String.join("", rr.data());
+      if (rr.type().equals("TXT")
+          && rr.owner().equalsIgnoreCase(problem.domain())
+          && text.regionMatches(true, 0, "v=spf1", 0, 6)) {
+        int at = text.indexOf(matched);
+        return at >= 0 && at < problem.syntaxError().position();
+      }
+    }
+    return false;
+  }
+
+  /** Whether some TXT record of the case matches {@code regex} (a find, not a full match). */
+  boolean anyTxt(String regex) {
+    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(regex);
+    return c.records().stream()
+        .filter(rr -> rr.type().equals("TXT"))
+        .anyMatch(rr -> pattern.matcher(String.join("", rr.data())).find());
+  }
+
   /** Whether the client is an IPv6 address (an IPv4-mapped one is not). */
   boolean ip6Client() {
     return c.ip().indexOf(':') >= 0 && !has(Fact.MAPPED_CLIENT);

@@ -46,15 +46,15 @@ final class Rules {
                       && !o.ours().equals("temperror")
                       && o.ours().equals(o.mailSpf())),
           new Rule(
-              "mx-hosts-after-the-match",
-              "§5.4, §4.6.4",
+              "addresses-after-the-match",
+              "§5.4, §5.5, §4.6.4",
               Verdict.OPEN_IN_THE_RFC,
-              "pyspf looks up the addresses of every MX host before it compares, so a host after the"
-                  + " matching one still counts (a void lookup over the limit: permerror; SERVFAIL:"
-                  + " temperror); spfkit and Mail::SPF stop at the match. §5.4 does not order the"
-                  + " lookups",
+              "pyspf looks up the addresses of every MX host (PTR name) before it compares, so one"
+                  + " after the matching one still counts (a void lookup over the limit: permerror;"
+                  + " SERVFAIL: temperror); spfkit and Mail::SPF stop at the match. §5.4 and §5.5 do"
+                  + " not order the lookups",
               o ->
-                  o.ourMatchIs("mx")
+                  (o.ourMatchIs("mx") || o.ourMatchIs("ptr"))
                       && o.ours().equals(o.mailSpf())
                       && (o.pyspf().equals("permerror") && o.detail(PYSPF).contains("Void lookup limit")
                           || o.pyspf().equals("temperror") && o.has(Fact.HOST_SERVFAIL))),
@@ -96,17 +96,18 @@ final class Rules {
           new Rule(
               "s-macro-without-local-part",
               "§4.3, §7.3",
-              Verdict.OPEN_IN_THE_RFC,
-              "for a HELO check, `%{s}` is postmaster@ the HELO name for spfkit and pyspf (§4.3"
-                  + " fills in the local part), the bare HELO name for Mail::SPF",
+              Verdict.OURS,
+              "an identity without a local part (HELO, or MAIL FROM with a bare domain): `%{s}` is"
+                  + " postmaster@ the domain for spfkit, as §4.3 substitutes postmaster for the missing"
+                  + " local part; Mail::SPF (and pyspf, unless given postmaster@ as for HELO here)"
+                  + " expand the bare domain",
               o ->
-                  o.resultsAgree()
-                      && o.c().scope() == DiffCase.Scope.HELO
-                      && Objects.equals(o.explanation(SPFKIT), o.explanation(PYSPF))
-                      && o.explanation(SPFKIT) != null
-                      && o.explanation(SPFKIT)
-                          .replace("postmaster@" + o.c().helo(), o.c().helo())
-                          .equals(o.explanation(MAIL_SPF))),
+                  (o.c().scope() == DiffCase.Scope.HELO || o.has(Fact.NO_LOCAL_PART))
+                      && o.anyTxt("%\\{[sS]")
+                      && !o.ours().equals("permerror")
+                      && (!o.ours().equals(o.mailSpf())
+                          || !Objects.equals(o.explanation(SPFKIT), o.explanation(MAIL_SPF)))
+                      && (o.pyspf().equals(o.ours()) || o.pyspf().equals(o.mailSpf()))),
           new Rule(
               "macro-digit-zero",
               "§7.3",
@@ -127,10 +128,86 @@ final class Rules {
                   + " that matches: spfkit reads the whole record first (permerror); both references"
                   + " meet it only if they get there",
               o ->
-                  o.has(Fact.LATE_SYNTAX_ERROR)
+                  (o.has(Fact.LATE_SYNTAX_ERROR) || o.ourSyntaxErrorAfterPyspfMatch())
                       && o.ourProblem(Problem.Kind.SYNTAX_ERROR)
                       && o.pyspf().equals(o.mailSpf())
                       && !o.pyspf().equals("permerror")),
+          new Rule(
+              "empty-label-in-a-domain-spec",
+              "§4.8, §7.1",
+              Verdict.OPEN_IN_THE_RFC,
+              "a literal domain-spec with an empty label (`a:x..test`), which the ABNF admits:"
+                  + " spfkit gives permerror for the record, pyspf treats the term as not matching,"
+                  + " Mail::SPF dies in Net::DNS",
+              o ->
+                  o.ourProblem(Problem.Kind.SYNTAX_ERROR)
+                      && o.detail(SPFKIT).contains("empty label")
+                      && !o.pyspf().equals("permerror")
+                      && o.mailSpf().equals("crash")
+                      && o.detail(MAIL_SPF).contains("empty label")),
+          new Rule(
+              "void-lookup-through-a-cname",
+              "§4.6.4",
+              Verdict.REFERENCE_DEVIATION,
+              "a name that is a CNAME to a name without the address asked for: pyspf counts two void"
+                  + " lookups (one per name of the chain) and reaches the limit early; it is one"
+                  + " lookup that found nothing",
+              o ->
+                  o.has(Fact.CNAME_TO_NOTHING)
+                      && o.pyspf().equals("permerror")
+                      && o.detail(PYSPF).contains("Void lookup limit")
+                      && o.spfkitResult().voidLookups() <= 2
+                      && o.ours().equals(o.mailSpf())),
+          new Rule(
+              "unused-redirect-counted",
+              "§4.6.4, §6.1",
+              Verdict.OURS,
+              "a record that decides before its `redirect=` is used: both references count the"
+                  + " redirect against the 10 DNS terms; §4.6.4 limits the terms looked up during"
+                  + " evaluation, and a redirect is not used when a mechanism matched or `all` is"
+                  + " present (§6.1)",
+              o ->
+                  o.anyTxt("redirect=")
+                      && o.spfkitResult().dnsTerms() == 10
+                      && !o.ours().equals("permerror")
+                      && o.pyspf().equals("permerror")
+                      && o.detail(PYSPF).contains("Too many DNS lookups")
+                      && o.mailSpf().equals("permerror")
+                      && o.detail(MAIL_SPF).contains("DNS-interactive terms limit")),
+          new Rule(
+              "domain-not-valid-is-none",
+              "§4.3",
+              Verdict.OURS,
+              "a checked domain over 253 characters: spfkit gives none, as §4.3 says for a"
+                  + " malformed domain; both references send the query and give temperror",
+              o ->
+                  o.has(Fact.INVALID_SENDER_DOMAIN)
+                      && o.ours().equals("none")
+                      && o.ourProblem(Problem.Kind.INVALID_DOMAIN)
+                      && o.pyspf().equals("temperror")
+                      && o.mailSpf().equals("temperror")),
+          new Rule(
+              "ip6-against-an-ipv4-client",
+              "§5.6",
+              Verdict.REFERENCE_DEVIATION,
+              "an `ip6` network that holds the IPv4-mapped form of an IPv4 client: Mail::SPF"
+                  + " matches it; §5.6 compares ip6 networks with IPv6 clients only",
+              o ->
+                  !o.ip6Client()
+                      && o.detail(MAIL_SPF).matches("Mechanism '[-+~?]?ip6:.*' matched")
+                      && o.ours().equals(o.pyspf())),
+          new Rule(
+              "percent-percent-at-the-end",
+              "§7.1",
+              Verdict.REFERENCE_DEVIATION,
+              "an explanation ending in `%%`: pyspf rejects it as an invalid macro and falls back to"
+                  + " the default explanation; `%%` is a literal `%` (§7.1)",
+              o ->
+                  o.resultsAgree()
+                      && o.ours().equals("fail")
+                      && o.anyTxt("%%$")
+                      && "DEFAULT".equals(o.explanation(PYSPF))
+                      && Objects.equals(o.explanation(SPFKIT), o.explanation(MAIL_SPF))),
           new Rule(
               "upper-case-macro-not-escaped",
               "§7.3",
