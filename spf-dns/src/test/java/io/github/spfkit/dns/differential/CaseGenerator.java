@@ -354,7 +354,12 @@ final class CaseGenerator {
         }
         return "a" + dualCidr();
       }
-      return "a:" + hostName(hostKind()) + dualCidr();
+      String target = hostName(hostKind());
+      if (random.nextInt(15) == 0) {
+        facts.add(Fact.ODD_DOMAIN_SPEC);
+        target = target + "."; // a trailing dot, which the ABNF's domain-end allows
+      }
+      return "a:" + target + dualCidr();
     }
 
     /** Puts addresses of {@code kind} at an existing name (the record's own domain). */
@@ -707,6 +712,9 @@ final class CaseGenerator {
         "redirect=a.test redirect=b.test", "exists:%{i}.%{l1r+-}.x.test", "ip4:010.1.1.1", "a:1.2.3.4"
       };
       String error = errors[random.nextInt(errors.length)];
+      if (error.contains("..") || error.contains("-bad-")) {
+        facts.add(Fact.ODD_DOMAIN_SPEC);
+      }
       String match = "ip4:" + world.v4(host);
       if (v6) {
         match = "ip6:" + world.v6(host);

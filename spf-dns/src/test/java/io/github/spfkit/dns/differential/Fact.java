@@ -38,7 +38,7 @@ enum Fact {
   ODD_LOCAL_PART,
   /** The sender has no local part ({@code postmaster} is used, §4.3). */
   NO_LOCAL_PART,
-  /** A mechanism names a domain with an empty label, or a domain-spec ends in a dot. */
+  /** A domain-spec with an empty label or a label starting with a hyphen, or ending in a dot. */
   ODD_DOMAIN_SPEC,
   /** A PTR name's forward lookup is answered by the SERVFAIL zone. */
   PTR_TARGET_SERVFAIL,

@@ -159,6 +159,19 @@ final class Rules {
                       && o.spfkitResult().voidLookups() <= 2
                       && o.ours().equals(o.mailSpf())),
           new Rule(
+              "cname-answer-not-void",
+              "§4.6.4",
+              Verdict.OPEN_IN_THE_RFC,
+              "a name that is a CNAME to a name without the address asked for: spfkit and pyspf"
+                  + " count a void lookup, Mail::SPF does not (the answer holds the CNAME, so its"
+                  + " answer count is not 0, which is §4.6.4's wording)",
+              o ->
+                  o.has(Fact.CNAME_TO_NOTHING)
+                      && o.ourProblem(Problem.Kind.TOO_MANY_VOID_LOOKUPS)
+                      && o.pyspf().equals("permerror")
+                      && o.detail(PYSPF).contains("Void lookup limit")
+                      && !o.mailSpf().equals("permerror")),
+          new Rule(
               "unused-redirect-counted",
               "§4.6.4, §6.1",
               Verdict.OURS,
