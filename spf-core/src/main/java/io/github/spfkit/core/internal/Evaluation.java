@@ -44,6 +44,8 @@ final class Evaluation {
   private final Limits limits;
   private final IpAddress ip;
   private final MacroContext context;
+  /** The checked domain in A-labels, or {@code null} if it is not a valid IDN. */
+  private final @Nullable String checkedDomain;
   private final long deadline;
   private final AtomicInteger queries = new AtomicInteger();
   private int dnsTerms;
@@ -56,11 +58,12 @@ final class Evaluation {
     this.request = request;
     this.limits = evaluator.limits;
     this.ip = request.ip().unmapped();
+    this.checkedDomain = DomainNames.toAscii(request.domain());
     this.context =
         MacroContext.of(
-            request.sender(),
+            asciiSender(request.sender()),
             ip,
-            request.helo(),
+            asciiOrAsGiven(request.helo()),
             request.receiver(),
             System.currentTimeMillis() / 1000);
     this.deadline = System.nanoTime() + limits.deadline().toNanos();
@@ -68,8 +71,38 @@ final class Evaluation {
   }
 
   CompletableFuture<SpfResult> run() {
-    return checkHost(request.domain(), Trace.Via.CHECK, false, request.policy())
-        .thenApply(this::toResult);
+    String start = checkedDomain;
+    if (start == null) {
+      // RFC 8616 §4 with RFC 7208 §4.3: a name that is not a valid IDN is not a usable name
+      DomainTraceBuilder trace = new DomainTraceBuilder(request.domain(), Trace.Via.CHECK, 0);
+      Problem problem =
+          new Problem(
+              Problem.Kind.INVALID_DOMAIN,
+              "'" + request.domain() + "' is not a valid internationalized domain name",
+              request.domain(),
+              null);
+      return done(trace, Result.NONE, problem).thenApply(this::toResult);
+    }
+    return checkHost(start, Trace.Via.CHECK, false, request.policy()).thenApply(this::toResult);
+  }
+
+  /** The sender with its domain in A-labels (RFC 8616 §4); the local part stays as given. */
+  private static String asciiSender(String sender) {
+    int at = sender.lastIndexOf('@');
+    String ascii = DomainNames.toAscii(sender.substring(at + 1));
+    return ascii == null ? sender : sender.substring(0, at + 1) + ascii;
+  }
+
+  /**
+   * The HELO name in A-labels, or as given when it is not a valid IDN (then names expanded from
+   * {@code %{h}} are not valid either).
+   */
+  private static @Nullable String asciiOrAsGiven(@Nullable String name) {
+    if (name == null) {
+      return null;
+    }
+    String ascii = DomainNames.toAscii(name);
+    return ascii == null ? name : ascii;
   }
 
   private SpfResult toResult(Outcome outcome) {
