@@ -106,10 +106,12 @@ public final class SpfChecker {
 
     /**
      * The explanation given for {@code fail} when the policy has no {@code exp=} or it yields
-     * nothing: {@value}.
+     * nothing: {@value}. {@code %{c}} is the client's address in its readable form ({@code
+     * 2001:db8::1}, RFC 7208 §7.3), not the dotted nibbles of {@code %{i}}: the text goes into
+     * SMTP rejections that people read.
      */
     public static final String DEFAULT_EXPLANATION =
-        "%{i} is not one of %{o}'s permitted senders";
+        "%{c} is not one of %{o}'s permitted senders";
 
     private Builder() {}
 
