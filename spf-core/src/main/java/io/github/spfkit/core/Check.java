@@ -11,8 +11,10 @@ import java.util.concurrent.ExecutionException;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One check to run, described fluently and then evaluated; from {@link SpfChecker#check()}. Not
- * thread safe: describe a check on one thread, then evaluate it once or many times.
+ * One check to run, described fluently and then evaluated; from {@link SpfChecker#check()}. Sugar
+ * over {@link SpfRequest} and {@link SpfChecker#evaluate(SpfRequest)}, with a what-if {@link
+ * #policy(String)} besides. Not thread safe: describe a check on one thread, then evaluate it once
+ * or many times.
  *
  * <p>With {@link #mailFrom(String)} the MAIL FROM identity is checked; an empty sender (the null
  * reverse-path {@code <>}) is checked as {@code postmaster@} the HELO name (RFC 7208 §2.4). With
@@ -130,7 +132,7 @@ public final class Check {
    * @throws IllegalStateException if no IP, or neither a sender nor a HELO name, was given
    */
   public CompletionStage<SpfResult> evaluateAsync() {
-    return evaluator.evaluate(request());
+    return evaluator.evaluate(request(), policy);
   }
 
   /**
@@ -145,35 +147,35 @@ public final class Check {
     return join(evaluateAsync());
   }
 
-  private Evaluator.Request request() {
+  /**
+   * The request this check describes, as {@link SpfChecker#evaluate(SpfRequest)} takes it.
+   *
+   * @return the request, with this check's receiver (or the checker's)
+   * @throws IllegalStateException if no IP, or neither a sender nor a HELO name, was given, or the
+   *     null sender without a HELO name
+   */
+  public SpfRequest request() {
     IpAddress address = ip;
     if (address == null) {
       throw new IllegalStateException("no IP address: call ip(...) first");
     }
     String heloName = helo;
     String sender = mailFrom;
+    SpfRequest request;
     if (sender == null) {
       if (heloName == null) {
         throw new IllegalStateException("nothing to check: call mailFrom(...) or helo(...)");
       }
-      return new Evaluator.Request(
-          address, heloName, "postmaster@" + heloName, heloName, receiver, Identity.HELO, policy);
-    }
-    if (sender.isEmpty()) {
-      // the null reverse-path: RFC 7208 §2.4
-      if (heloName == null) {
-        throw new IllegalStateException("the null sender is checked as postmaster@HELO: call helo(...)");
+      request = SpfRequest.helo(address, heloName);
+    } else {
+      if (sender.isEmpty() && heloName == null) {
+        // the null reverse-path: RFC 7208 §2.4
+        throw new IllegalStateException(
+            "the null sender is checked as postmaster@HELO: call helo(...)");
       }
-      return new Evaluator.Request(
-          address, heloName, "postmaster@" + heloName, heloName, receiver, Identity.MAIL_FROM,
-          policy);
+      request = SpfRequest.mailFrom(address, sender, heloName);
     }
-    int at = sender.lastIndexOf('@');
-    String domain = sender.substring(at + 1);
-    // no local part (or no '@' at all): RFC 7208 §4.3 substitutes "postmaster"
-    String effective = at <= 0 ? "postmaster@" + domain : sender;
-    return new Evaluator.Request(
-        address, domain, effective, heloName, receiver, Identity.MAIL_FROM, policy);
+    return receiver == null ? request : request.withReceiver(receiver);
   }
 
   static SpfResult join(CompletionStage<SpfResult> stage) {

@@ -72,11 +72,35 @@ public final class SpfChecker {
    * @return the result, never exceptionally
    */
   public CompletionStage<SpfResult> checkHostAsync(IpAddress ip, String domain, String sender) {
-    Objects.requireNonNull(ip, "ip");
-    Objects.requireNonNull(domain, "domain");
-    Objects.requireNonNull(sender, "sender");
-    return evaluator.evaluate(
-        new Evaluator.Request(ip, domain, sender, null, receiver, Identity.MAIL_FROM, null));
+    return evaluateAsync(new SpfRequest(ip, Identity.MAIL_FROM, domain, sender, null, null));
+  }
+
+  /**
+   * Evaluates one request asynchronously. A request without a receiver name gets the checker's.
+   *
+   * @param request the check to run; not null
+   * @return a stage completed with the result once evaluation ends (at the latest at the {@link
+   *     Limits#deadline() deadline}, as a {@code temperror}); never completed exceptionally for
+   *     anything DNS or a policy does
+   */
+  public CompletionStage<SpfResult> evaluateAsync(SpfRequest request) {
+    Objects.requireNonNull(request, "request");
+    SpfRequest effective =
+        request.receiver() == null && receiver != null ? request.withReceiver(receiver) : request;
+    return evaluator.evaluate(effective, null);
+  }
+
+  /**
+   * Evaluates one request and waits for the result, as {@link #evaluateAsync(SpfRequest)} does.
+   * An interrupt does not cut the wait short; the thread's interrupt flag is set again when the
+   * result is returned.
+   *
+   * @param request the check to run; not null
+   * @return the result, never null; DNS failures and the deadline are {@code temperror}, a broken
+   *     policy is {@code permerror}
+   */
+  public SpfResult evaluate(SpfRequest request) {
+    return Check.join(evaluateAsync(request));
   }
 
   /**
@@ -106,10 +130,12 @@ public final class SpfChecker {
 
     /**
      * The explanation given for {@code fail} when the policy has no {@code exp=} or it yields
-     * nothing: {@value}.
+     * nothing: {@value}. {@code %{c}} is the client's address in its readable form ({@code
+     * 2001:db8::1}, RFC 7208 §7.3), not the dotted nibbles of {@code %{i}}: the text goes into
+     * SMTP rejections that people read.
      */
     public static final String DEFAULT_EXPLANATION =
-        "%{i} is not one of %{o}'s permitted senders";
+        "%{c} is not one of %{o}'s permitted senders";
 
     private Builder() {}
 

@@ -30,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param voidLookups lookups that answered NXDOMAIN or no records
  * @param dnsQueries DNS questions sent through the seam
  * @param trace how the result came about
+ * @param limits the processing limits the check ran under
  */
 public record SpfResult(
     Result result,
@@ -45,7 +46,8 @@ public record SpfResult(
     int dnsTerms,
     int voidLookups,
     int dnsQueries,
-    Trace trace) {
+    Trace trace,
+    Limits limits) {
 
   /**
    * Checks the required parts.
@@ -65,6 +67,7 @@ public record SpfResult(
    * @param voidLookups void lookups counted, 0 or more
    * @param dnsQueries DNS questions sent through the seam, 0 or more
    * @param trace how the result came about; not null
+   * @param limits the processing limits the check ran under; not null
    * @throws NullPointerException if a part that must not be null is null
    */
   public SpfResult {
@@ -74,6 +77,69 @@ public record SpfResult(
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(ip, "ip");
     Objects.requireNonNull(trace, "trace");
+    Objects.requireNonNull(limits, "limits");
+  }
+
+  /**
+   * A result of a check run under {@link Limits#RFC}.
+   *
+   * @param result the SPF result; not null
+   * @param identity which identity was checked; not null
+   * @param domain the domain {@code check_host()} started from; not null
+   * @param sender the identity as checked; not null
+   * @param ip the client's address; not null
+   * @param helo the HELO/EHLO name, or null if it was not given
+   * @param receiver the receiving host's name, or null if it was not given
+   * @param match the deciding mechanism, or null when no mechanism decided
+   * @param explanation the explanation for {@code fail}, null for every other result
+   * @param problem the cause of {@code none}, {@code temperror} or {@code permerror}, null
+   *     otherwise
+   * @param dnsTerms DNS-querying terms counted, 0 or more
+   * @param voidLookups void lookups counted, 0 or more
+   * @param dnsQueries DNS questions sent through the seam, 0 or more
+   * @param trace how the result came about; not null
+   * @throws NullPointerException if a part that must not be null is null
+   */
+  public SpfResult(
+      Result result,
+      Identity identity,
+      String domain,
+      String sender,
+      IpAddress ip,
+      @Nullable String helo,
+      @Nullable String receiver,
+      @Nullable MatchedTerm match,
+      @Nullable String explanation,
+      @Nullable Problem problem,
+      int dnsTerms,
+      int voidLookups,
+      int dnsQueries,
+      Trace trace) {
+    this(
+        result,
+        identity,
+        domain,
+        sender,
+        ip,
+        helo,
+        receiver,
+        match,
+        explanation,
+        problem,
+        dnsTerms,
+        voidLookups,
+        dnsQueries,
+        trace,
+        Limits.RFC);
+  }
+
+  /**
+   * The request this result answers.
+   *
+   * @return the client, identity, domain, sender, HELO name and receiver the check ran with
+   */
+  public SpfRequest request() {
+    return new SpfRequest(ip, identity, domain, sender, helo, receiver);
   }
 
   /**

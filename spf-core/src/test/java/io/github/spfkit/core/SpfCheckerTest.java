@@ -109,6 +109,15 @@ final class SpfCheckerTest {
   }
 
   @Test
+  void writesIpv6ClientsReadablyInTheDefaultExplanation() {
+    SpfResult result = checker.check().ip("2001:DB8:0:0::1").mailFrom("a@mail.example.com").evaluate();
+
+    assertThat(result.result()).isEqualTo(Result.FAIL);
+    assertThat(result.explanation())
+        .isEqualTo("2001:db8::1 is not one of mail.example.com's permitted senders");
+  }
+
+  @Test
   void offersCheckHostItself() {
     SpfResult result =
         checker.checkHost(IpAddress.of("192.0.2.10"), "example.com", "someone@elsewhere.example");

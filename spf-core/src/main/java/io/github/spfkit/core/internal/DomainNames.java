@@ -1,5 +1,6 @@
 package io.github.spfkit.core.internal;
 
+import java.net.IDN;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,5 +56,41 @@ public final class DomainNames {
       }
     }
     return null;
+  }
+
+  /**
+   * The name with its U-labels converted to A-labels (RFC 8616 §3, §4): {@code bücher.example}
+   * becomes {@code xn--bcher-kva.example}. All-ASCII names are returned as they are.
+   *
+   * <p>The conversion is {@link IDN#toASCII(String, int)} without {@link IDN#ALLOW_UNASSIGNED}:
+   * IDNA2003 (RFC 3490) with Nameprep, the JDK's only IDNA. RFC 8616 points to IDNA2008; the two,
+   * and UTS #46 between them, differ for a few characters: {@code ß}, final sigma {@code ς}, and
+   * the joiners U+200C/U+200D are mapped away by IDNA2003 ({@code faß.de} becomes {@code
+   * fass.de}) but kept as themselves by IDNA2008 ({@code xn--fa-hia.de}); symbols and code points
+   * assigned after Unicode 3.2 are accepted by IDNA2008 or UTS #46 and rejected here. Names that
+   * use them are rare in mail and meet the same DNS data only when their owner published both
+   * spellings; a name the JDK rejects is treated as an invalid name.
+   *
+   * @param name a domain name, possibly with U-labels and IDNA's other full stops ({@code 。})
+   * @return the name in A-labels, or {@code null} if it is not a valid internationalized name
+   */
+  public static @Nullable String toAscii(String name) {
+    if (isAscii(name)) {
+      return name;
+    }
+    try {
+      return IDN.toASCII(name, 0);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static boolean isAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -1,10 +1,9 @@
 package io.github.spfkit.core.internal;
 
-import io.github.spfkit.core.Identity;
 import io.github.spfkit.core.Limits;
+import io.github.spfkit.core.SpfRequest;
 import io.github.spfkit.core.SpfResult;
 import io.github.spfkit.core.dns.DnsLookup;
-import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.core.record.MacroString;
 import io.github.spfkit.core.record.RecordParser;
 import java.util.Objects;
@@ -16,34 +15,6 @@ import org.jspecify.annotations.Nullable;
  * parsed-record cache) and starts one {@link Evaluation} per request. Immutable and thread safe.
  */
 public final class Evaluator {
-
-  /**
-   * One check to run.
-   *
-   * @param ip the client address as given
-   * @param domain the domain to start from
-   * @param sender the sender, {@code local-part@domain}
-   * @param helo the HELO name, if known
-   * @param receiver the receiving host, if known
-   * @param identity the identity checked
-   * @param policy a what-if record to use for {@code domain} in place of its published one
-   */
-  public record Request(
-      IpAddress ip,
-      String domain,
-      String sender,
-      @Nullable String helo,
-      @Nullable String receiver,
-      Identity identity,
-      @Nullable String policy) {
-    /** Checks the required parts. */
-    public Request {
-      Objects.requireNonNull(ip, "ip");
-      Objects.requireNonNull(domain, "domain");
-      Objects.requireNonNull(sender, "sender");
-      Objects.requireNonNull(identity, "identity");
-    }
-  }
 
   final DnsLookup dns;
   final Limits limits;
@@ -84,8 +55,24 @@ public final class Evaluator {
     }
   }
 
-  /** Evaluates one request; the stage never completes exceptionally for DNS or policy content. */
-  public CompletionStage<SpfResult> evaluate(Request request) {
-    return new Evaluation(this, request).run();
+  /**
+   * Evaluates one request; the stage never completes exceptionally for DNS or policy content.
+   *
+   * @param request the check, its receiver already resolved
+   * @param policy a what-if record to use for the request's domain in place of its published one,
+   *     or {@code null}
+   * @return the result
+   */
+  public CompletionStage<SpfResult> evaluate(SpfRequest request, @Nullable String policy) {
+    return new Evaluation(this, request, policy).run();
+  }
+
+  /**
+   * The limits every evaluation obeys.
+   *
+   * @return the limits
+   */
+  public Limits limits() {
+    return limits;
   }
 }

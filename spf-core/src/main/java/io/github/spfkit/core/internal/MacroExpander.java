@@ -128,15 +128,20 @@ public final class MacroExpander {
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   /**
-   * The name to look up for an expanded domain-spec: without a trailing dot, and if longer than
-   * 253 characters, with labels dropped from the left until it fits (RFC 7208 §7.3).
+   * The name to look up for an expanded domain-spec: U-labels converted to A-labels (RFC 8616 §4,
+   * see {@link DomainNames#toAscii(String)}), without a trailing dot, and if longer than 253
+   * characters, with labels dropped from the left until it fits (RFC 7208 §7.3).
    *
    * @param expanded an expanded domain-spec
-   * @return the name, or {@code null} when it is not a usable name (an empty label, a label over
-   *     63 characters, or nothing left)
+   * @return the name, or {@code null} when it is not a usable name (an invalid internationalized
+   *     name, an empty label, a label over 63 characters, or nothing left)
    */
   public static @Nullable String toDomainName(String expanded) {
-    String name = expanded;
+    // RFC 8616 §4: U-labels (from a UTF-8 local part or HELO name) are looked up as A-labels
+    String name = DomainNames.toAscii(expanded);
+    if (name == null) {
+      return null;
+    }
     if (name.endsWith(".")) {
       name = name.substring(0, name.length() - 1);
     }

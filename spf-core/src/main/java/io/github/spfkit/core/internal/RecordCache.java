@@ -6,13 +6,14 @@ import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Parsed records by their text, so repeated checks do not parse again. Bounded: when full, an
- * arbitrary entry makes room for the new one (records are small and re-parsing is cheap, so a
- * precise LRU order is not worth its cost on every hit). Safe for concurrent use.
+ * Parsed and prepared records by their text, so repeated checks neither parse nor prepare again.
+ * Bounded: when full, an arbitrary entry makes room for the new one (records are small and
+ * re-parsing is cheap, so a precise LRU order is not worth its cost on every hit). Safe for
+ * concurrent use.
  */
 public final class RecordCache {
   private final int capacity;
-  private final ConcurrentHashMap<String, ParseResult> parsed;
+  private final ConcurrentHashMap<String, PreparedRecord> prepared;
 
   /**
    * A cache of at most {@code capacity} records; 0 turns caching off.
@@ -24,31 +25,36 @@ public final class RecordCache {
       throw new IllegalArgumentException("capacity must not be negative: " + capacity);
     }
     this.capacity = capacity;
-    this.parsed = new ConcurrentHashMap<>(Math.min(capacity, 1024));
+    this.prepared = new ConcurrentHashMap<>(Math.min(capacity, 1024));
   }
 
   /** The parsed form of {@code text}, from the cache or freshly parsed. */
   public ParseResult parse(String text) {
+    return prepare(text).parsed;
+  }
+
+  /** The prepared form of {@code text}, from the cache or freshly parsed and prepared. */
+  PreparedRecord prepare(String text) {
     if (capacity == 0) {
-      return RecordParser.parse(text);
+      return new PreparedRecord(text, RecordParser.parse(text));
     }
-    ParseResult cached = parsed.get(text);
+    PreparedRecord cached = prepared.get(text);
     if (cached != null) {
       return cached;
     }
-    ParseResult result = RecordParser.parse(text);
-    if (parsed.size() >= capacity) {
-      Iterator<String> keys = parsed.keySet().iterator();
+    PreparedRecord result = new PreparedRecord(text, RecordParser.parse(text));
+    if (prepared.size() >= capacity) {
+      Iterator<String> keys = prepared.keySet().iterator();
       if (keys.hasNext()) {
-        parsed.remove(keys.next());
+        prepared.remove(keys.next());
       }
     }
-    parsed.put(text, result);
+    prepared.put(text, result);
     return result;
   }
 
   /** How many records are held now. */
   public int size() {
-    return parsed.size();
+    return prepared.size();
   }
 }

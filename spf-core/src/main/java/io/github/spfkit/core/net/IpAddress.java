@@ -1,6 +1,8 @@
 package io.github.spfkit.core.net;
 
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -100,6 +102,40 @@ public record IpAddress(long high, long low, boolean ipv4) {
       return new IpAddress(0, toLong(bytes, 0, 4), true);
     }
     return new IpAddress(toLong(bytes, 0, 8), toLong(bytes, 8, 8), false);
+  }
+
+  /**
+   * This address as a JDK address, without any lookup.
+   *
+   * @return an {@code Inet4Address} for IPv4, an {@code Inet6Address} for IPv6 (IPv4-mapped
+   *     addresses stay IPv6 here, as they are in this value)
+   */
+  public InetAddress toInetAddress() {
+    byte[] bytes = new byte[bits() / 8];
+    if (ipv4) {
+      for (int i = 0; i < 4; i++) {
+        bytes[i] = (byte) (low >>> (24 - 8 * i));
+      }
+      return address(bytes);
+    }
+    for (int i = 0; i < 8; i++) {
+      bytes[i] = (byte) (high >>> (56 - 8 * i));
+      bytes[i + 8] = (byte) (low >>> (56 - 8 * i));
+    }
+    try {
+      // Inet6Address, even for ::ffff:a.b.c.d (getByAddress would make that an Inet4Address)
+      return Inet6Address.getByAddress(null, bytes, -1);
+    } catch (UnknownHostException e) {
+      throw new AssertionError("16 bytes are an IPv6 address", e);
+    }
+  }
+
+  private static InetAddress address(byte[] bytes) {
+    try {
+      return InetAddress.getByAddress(bytes);
+    } catch (UnknownHostException e) {
+      throw new AssertionError("4 bytes are an IPv4 address", e);
+    }
   }
 
   private static long toLong(byte[] bytes, int from, int count) {

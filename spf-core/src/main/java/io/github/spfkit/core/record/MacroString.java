@@ -12,6 +12,13 @@ import java.util.List;
 public record MacroString(List<MacroToken> tokens) {
 
   /**
+   * {@code %{d}}: the current domain, the domain-spec of {@code a}, {@code mx} and {@code ptr}
+   * written without one.
+   */
+  public static final MacroString CURRENT_DOMAIN =
+      new MacroString(List.of(new MacroToken.Macro('d', false, 0, false, "")));
+
+  /**
    * Copies the tokens.
    *
    * @param tokens the pieces, in order; copied, not null, no null elements; empty for an empty

@@ -37,6 +37,39 @@ public sealed interface Mechanism extends Term {
   String name();
 
   /**
+   * The five mechanisms that ask DNS ({@code include}, {@code a}, {@code mx}, {@code ptr}, {@code
+   * exists}), each with the domain-spec it looks at. Each counts against the limit of 10
+   * DNS-querying terms (RFC 7208 §4.6.4).
+   */
+  sealed interface DnsMechanism extends Mechanism permits Include, A, Mx, Ptr, Exists {
+
+    /**
+     * The domain-spec as written.
+     *
+     * @return the domain-spec, or {@code null} for {@code a}, {@code mx} and {@code ptr} written
+     *     without one (they then look at the domain being checked); never null for {@code include}
+     *     and {@code exists}
+     */
+    @Nullable MacroString domain();
+
+    /**
+     * The domain-spec this mechanism looks at: the one written, else {@code %{d}}, the domain
+     * being checked (RFC 7208 §5.3-§5.5).
+     *
+     * @return the domain-spec to expand, never null
+     */
+    default MacroString target() {
+      MacroString domain = domain();
+      return domain == null ? MacroString.CURRENT_DOMAIN : domain;
+    }
+
+    @Override
+    default boolean queriesDns() {
+      return true;
+    }
+  }
+
+  /**
    * {@code all}: always matches (§5.1).
    *
    * @param qualifier the qualifier
@@ -69,7 +102,7 @@ public sealed interface Mechanism extends Term {
    * @param qualifier the qualifier
    * @param domain the domain-spec
    */
-  record Include(Qualifier qualifier, MacroString domain) implements Mechanism {
+  record Include(Qualifier qualifier, MacroString domain) implements DnsMechanism {
     /**
      * Checks both parts.
      *
@@ -107,7 +140,7 @@ public sealed interface Mechanism extends Term {
    * @param ip6Prefix the IPv6 prefix length, 128 by default
    */
   record A(Qualifier qualifier, @Nullable MacroString domain, int ip4Prefix, int ip6Prefix)
-      implements Mechanism {
+      implements DnsMechanism {
     /**
      * Checks the qualifier and the prefix ranges.
      *
@@ -135,7 +168,7 @@ public sealed interface Mechanism extends Term {
 
     @Override
     public String toString() {
-      return qualifierText(qualifier) + "a" + target(domain) + dualCidr(ip4Prefix, ip6Prefix);
+      return qualifierText(qualifier) + "a" + targetText(domain) + dualCidr(ip4Prefix, ip6Prefix);
     }
   }
 
@@ -149,7 +182,7 @@ public sealed interface Mechanism extends Term {
    * @param ip6Prefix the IPv6 prefix length, 128 by default
    */
   record Mx(Qualifier qualifier, @Nullable MacroString domain, int ip4Prefix, int ip6Prefix)
-      implements Mechanism {
+      implements DnsMechanism {
     /**
      * Checks the qualifier and the prefix ranges.
      *
@@ -178,7 +211,7 @@ public sealed interface Mechanism extends Term {
 
     @Override
     public String toString() {
-      return qualifierText(qualifier) + "mx" + target(domain) + dualCidr(ip4Prefix, ip6Prefix);
+      return qualifierText(qualifier) + "mx" + targetText(domain) + dualCidr(ip4Prefix, ip6Prefix);
     }
   }
 
@@ -189,7 +222,7 @@ public sealed interface Mechanism extends Term {
    * @param qualifier the qualifier
    * @param domain the domain-spec, or {@code null} for the domain being checked
    */
-  record Ptr(Qualifier qualifier, @Nullable MacroString domain) implements Mechanism {
+  record Ptr(Qualifier qualifier, @Nullable MacroString domain) implements DnsMechanism {
     /**
      * Checks the qualifier.
      *
@@ -214,7 +247,7 @@ public sealed interface Mechanism extends Term {
 
     @Override
     public String toString() {
-      return qualifierText(qualifier) + "ptr" + target(domain);
+      return qualifierText(qualifier) + "ptr" + targetText(domain);
     }
   }
 
@@ -292,7 +325,7 @@ public sealed interface Mechanism extends Term {
    * @param qualifier the qualifier
    * @param domain the domain-spec
    */
-  record Exists(Qualifier qualifier, MacroString domain) implements Mechanism {
+  record Exists(Qualifier qualifier, MacroString domain) implements DnsMechanism {
     /**
      * Checks both parts.
      *
@@ -325,7 +358,7 @@ public sealed interface Mechanism extends Term {
     return qualifier == Qualifier.PASS ? "" : String.valueOf(qualifier.symbol());
   }
 
-  private static String target(@Nullable MacroString domain) {
+  private static String targetText(@Nullable MacroString domain) {
     return domain == null ? "" : ":" + domain;
   }
 

@@ -104,4 +104,18 @@ final class IpAddressTest {
     assertThat(IpAddress.of("2001:db8::cb01").macroForm())
         .isEqualTo("2.0.0.1.0.D.B.8.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.C.B.0.1");
   }
+
+  @Test
+  void convertsToJdkAddressesWithoutLookups() throws Exception {
+    assertThat(IpAddress.of("192.0.2.1").toInetAddress())
+        .isEqualTo(java.net.InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, 1}));
+    assertThat(IpAddress.of("2001:db8::1").toInetAddress().getHostAddress())
+        .isEqualTo("2001:db8:0:0:0:0:0:1");
+    assertThat(IpAddress.of("::ffff:192.0.2.1").toInetAddress())
+        .isInstanceOf(java.net.Inet6Address.class);
+    for (String literal : new String[] {"0.0.0.0", "255.255.255.255", "::", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "fe80::1:2"}) {
+      IpAddress address = IpAddress.of(literal);
+      assertThat(IpAddress.of(address.toInetAddress())).isEqualTo(address);
+    }
+  }
 }
