@@ -6,36 +6,52 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** The README's agreement table: one row per kind, with count, who said what, verdict and section. */
+/**
+ * The agreement table the README's Conformance section shows: one row per kind (all three agree,
+ * then each {@link Rule}) with its count, who said what, our verdict and the RFC section, and
+ * below it what each kind is.
+ */
 final class AgreementTable {
 
   private AgreementTable() {}
 
-  static String render(int cases, int agreeing, Map<String, List<Observation>> byKind, int unclassified) {
+  /**
+   * Renders the table as Markdown.
+   *
+   * @param cases how many cases ran
+   * @param agreeing how many of them all three agreed on
+   * @param byKind the disagreeing observations by rule name
+   * @param unclassified how many disagreements no rule matched
+   */
+  static String render(
+      int cases, int agreeing, Map<String, List<Observation>> byKind, int unclassified) {
     StringBuilder out = new StringBuilder();
-    out.append("| kind | cases | results | verdict | RFC 7208 |\n|---|---:|---|---|---|\n");
-    out.append(String.format(Locale.ROOT, "| all three agree | %,d | spfkit = pyspf = Mail::SPF | | |%n", agreeing));
+    out.append("| kind | cases | results seen | verdict | RFC 7208 |\n");
+    out.append("|---|---:|---|---|---|\n");
+    out.append(
+        String.format(
+            Locale.ROOT, "| all three agree | %,d | spfkit = pyspf = Mail::SPF | | |%n", agreeing));
     for (Rule rule : Rules.ALL) {
-      List<Observation> seen = byKind.get(rule.name());
+      List<Observation> seen = byKind.getOrDefault(rule.name(), List.of());
       Set<String> patterns = new LinkedHashSet<>();
-      if (seen != null) {
-        seen.stream().map(Observation::pattern).sorted().forEach(patterns::add);
-      }
+      seen.stream().map(Observation::pattern).sorted().forEach(patterns::add);
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s: %s | %,d | %s | %s | %s |%n",
+              "| `%s` | %,d | %s | %s | %s |%n",
               rule.name(),
-              rule.summary(),
-              seen == null ? 0 : seen.size(),
-              patterns.isEmpty() ? "(not met by this seed)" : String.join("; ", patterns),
+              seen.size(),
+              patterns.isEmpty() ? "(none with this seed)" : String.join("<br>", patterns),
               rule.verdict().label(),
               rule.section()));
     }
     if (unclassified > 0) {
       out.append(String.format(Locale.ROOT, "| UNCLASSIFIED | %,d | | | |%n", unclassified));
     }
-    out.append(String.format(Locale.ROOT, "%n%,d cases in all.%n", cases));
+    out.append(String.format(Locale.ROOT, "| **all cases** | **%,d** | | | |%n%n", cases));
+    for (Rule rule : Rules.ALL) {
+      out.append("- `").append(rule.name()).append("`: ").append(rule.summary()).append(".\n");
+    }
     return out.toString();
   }
 }

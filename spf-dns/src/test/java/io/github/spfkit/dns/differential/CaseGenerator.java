@@ -249,12 +249,16 @@ final class CaseGenerator {
         network = "::ffff:" + world.v4(random.nextBoolean() ? host : 1 + random.nextInt(254));
         facts.add(Fact.IP6_MAPPED_NETWORK);
       } else {
-        network = "::";
+        network = "::"; // holds ::ffff:0:0/96 too, for lengths up to 96
+        facts.add(Fact.IP6_MAPPED_NETWORK);
       }
       int[] lengths = {-1, -1, 0, 32, 48, 63, 64, 96, 120, 127, 128};
       int length = lengths[random.nextInt(lengths.length)];
       if (network.startsWith("::ffff:") && random.nextBoolean()) {
         length = 96 + random.nextInt(33);
+      }
+      if (length == 0) {
+        facts.add(Fact.IP6_MAPPED_NETWORK); // ::/0 holds the IPv4-mapped range
       }
       return "ip6:" + network + (length < 0 ? "" : "/" + length);
     }
@@ -517,6 +521,7 @@ final class CaseGenerator {
         String target = fresh("cnamed");
         policy(target, Math.max(depth, 0));
         world.cname(name, target);
+        facts.add(Fact.CNAME_TO_NOTHING);
       }
       return name;
     }
@@ -562,6 +567,7 @@ final class CaseGenerator {
         }
         text.append(random.nextBoolean() ? macro(true) : words[random.nextInt(words.length)]);
       }
+      hint(owner).scan(text.toString(), facts);
       return text.toString();
     }
 
@@ -824,6 +830,7 @@ final class CaseGenerator {
           policy(real, 1);
           String hop = fresh("hop");
           world.cname(hop, real);
+          facts.add(Fact.CNAME_TO_NOTHING); // the record's domain is the hop: no address behind it
           world.txt(domain, "v=spf1 include:" + hop + " " + qualifier() + "all");
         }
         case 1 -> {

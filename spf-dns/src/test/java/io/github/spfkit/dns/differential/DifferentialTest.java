@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,9 +61,15 @@ final class DifferentialTest {
         agreeing++;
         continue;
       }
-      Optional<Rule> rule = Rules.classify(o);
-      String kind = rule.map(Rule::name).orElse("UNCLASSIFIED");
-      rule.ifPresentOrElse(r -> byKind.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(o), () -> unclassified.add(o));
+      Optional<List<Rule>> kinds = Rules.classify(o);
+      String kind;
+      if (kinds.isPresent()) {
+        kinds.get().forEach(r -> byKind.computeIfAbsent(r.name(), k -> new ArrayList<>()).add(o));
+        kind = kinds.get().stream().map(Rule::name).collect(Collectors.joining(" + "));
+      } else {
+        unclassified.add(o);
+        kind = "UNCLASSIFIED (" + Rules.unexplained(o).stream().map(Implementation::label).collect(Collectors.joining(", ")) + ")";
+      }
       disagreements.append(kind).append(": ").append(o.pattern()).append('\n').append(o.describe()).append('\n');
     }
     Path out = Files.createDirectories(Path.of("target", "differential"));

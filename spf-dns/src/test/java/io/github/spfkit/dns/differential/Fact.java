@@ -20,7 +20,7 @@ enum Fact {
   MX_OVER_TEN,
   /** A {@code ptr} or {@code %{p}} meets more than 10 PTR names (§4.6.4). */
   PTR_OVER_TEN,
-  /** An {@code ip6:} network in the IPv4-mapped range {@code ::ffff:0:0/96}. */
+  /** An {@code ip6:} network in, or holding, the IPv4-mapped range {@code ::ffff:0:0/96}. */
   IP6_MAPPED_NETWORK,
   /** An upper-case macro letter expands a value with characters to URL-escape (§7.3). */
   UPPER_CASE_ESCAPE,
@@ -30,6 +30,8 @@ enum Fact {
   LONG_EXPANSION,
   /** {@code c}, {@code r} or {@code t} appears outside {@code exp} text (§7.2). */
   EXP_ONLY_MACRO_OUTSIDE_EXP,
+  /** A macro splits its value on a delimiter other than {@code .} (§7.3: rejoined with dots). */
+  DELIMITER_SPLITS,
   /** A macro has the digit transformer {@code 0} (§7.3: the value must be nonzero). */
   MACRO_DIGIT_ZERO,
   /** A macro letter in a domain-spec or exp text is {@code p} (§7.3). */

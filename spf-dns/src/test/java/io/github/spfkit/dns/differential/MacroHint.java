@@ -28,6 +28,20 @@ record MacroHint(String sender, String domain, String client, String helo) {
    */
   record Expanded(String text, @Nullable String name) {}
 
+  /**
+   * Notes in {@code facts} what the macros of an explanation text do (the text itself is not a
+   * name, so nothing else is told).
+   */
+  void scan(String text, Set<Fact> facts) {
+    for (int i = text.indexOf("%{"); i >= 0; i = text.indexOf("%{", i + 1)) {
+      int close = text.indexOf('}', i);
+      if (close < 0) {
+        return;
+      }
+      value(text.substring(i + 2, close), facts);
+    }
+  }
+
   /** Expands {@code spec}, noting in {@code facts} what the disagreement rules look for. */
   Expanded expand(String spec, Set<Fact> facts) {
     StringBuilder out = new StringBuilder();
@@ -96,6 +110,7 @@ record MacroHint(String sender, String domain, String client, String helo) {
     if (delimiters.isEmpty()) {
       delimiters = ".";
     }
+    String splitters = delimiters.replace(".", "");
     String raw =
         switch (Character.toLowerCase(letter)) {
           case 's' -> sender;
@@ -109,6 +124,11 @@ record MacroHint(String sender, String domain, String client, String helo) {
         };
     if (raw == null) {
       return null;
+    }
+    for (int i = 0; i < splitters.length(); i++) {
+      if (raw.indexOf(splitters.charAt(i)) >= 0) {
+        facts.add(Fact.DELIMITER_SPLITS);
+      }
     }
     List<String> parts = new ArrayList<>();
     StringBuilder part = new StringBuilder();

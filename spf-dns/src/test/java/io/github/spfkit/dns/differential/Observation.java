@@ -105,6 +105,30 @@ record Observation(DiffCase c, SpfResult spfkitResult, Map<Implementation, Outco
     return c.ip().indexOf(':') >= 0 && !has(Fact.MAPPED_CLIENT);
   }
 
+  /**
+   * Whether {@code reference} differs from this library: another result code, or for {@code fail}
+   * from both, another explanation.
+   */
+  boolean differs(Implementation reference) {
+    if (!result(reference).equals(ours())) {
+      return true;
+    }
+    return ours().equals("fail")
+        && !Objects.equals(explanation(Implementation.SPFKIT), explanation(reference));
+  }
+
+  /** Whether both say {@code fail} and their explanations differ only in delimiter characters. */
+  boolean explanationsDifferInDelimitersOnly(Implementation reference) {
+    String ours = explanation(Implementation.SPFKIT);
+    String theirs = explanation(reference);
+    if (!ours().equals("fail") || !result(reference).equals("fail") || ours == null || theirs == null) {
+      return false;
+    }
+    String delimiters = "[-.+,/_=]";
+    return ours.length() == theirs.length()
+        && ours.replaceAll(delimiters, ".").equals(theirs.replaceAll(delimiters, "."));
+  }
+
   /** Whether all three give the same result code. */
   boolean resultsAgree() {
     return ours().equals(pyspf()) && ours().equals(mailSpf());
