@@ -61,12 +61,6 @@ record Observation(DiffCase c, SpfResult spfkitResult, Map<Implementation, Outco
     return spfkitResult.problem() != null && spfkitResult.problem().kind() == kind;
   }
 
-  /** Whether this library's deciding term is a mechanism of {@code name} ({@code mx}, {@code ptr}...). */
-  boolean ourMatchIs(String name) {
-    return spfkitResult.match() != null
-        && spfkitResult.match().toString().replaceFirst("^[-+~?]", "").matches(name + "([:/].*)?");
-  }
-
   /**
    * Whether this library's syntax error lies after the term pyspf matched, in the same record:
    * the error is in a term the references never reach.
@@ -129,29 +123,12 @@ record Observation(DiffCase c, SpfResult spfkitResult, Map<Implementation, Outco
         && ours.replaceAll(delimiters, ".").equals(theirs.replaceAll(delimiters, "."));
   }
 
-  /** Whether all three give the same result code. */
-  boolean resultsAgree() {
-    return ours().equals(pyspf()) && ours().equals(mailSpf());
-  }
-
-  /**
-   * Whether the explanations agree: compared where all three say {@code fail} and the references
-   * expose one (both do).
-   */
-  boolean explanationsAgree() {
-    if (!resultsAgree() || !ours().equals("fail")) {
-      return true;
-    }
-    String explanation = outcomes.get(Implementation.SPFKIT).explanation();
-    return Objects.equals(explanation, outcomes.get(Implementation.PYSPF).explanation())
-        && Objects.equals(explanation, outcomes.get(Implementation.MAIL_SPF).explanation());
-  }
-
+  /** Whether both references give this library's result (and, for fail, its explanation). */
   boolean agrees() {
-    return resultsAgree() && explanationsAgree();
+    return !differs(Implementation.PYSPF) && !differs(Implementation.MAIL_SPF);
   }
 
-  /** Who said what, e.g. {@code spfkit=permerror pyspf=fail Mail::SPF=fail}. */
+  /** Who said what, e.g. {@code spfkit, pyspf: permerror / Mail::SPF: pass}. */
   String pattern() {
     Map<String, List<String>> byResult = new LinkedHashMap<>();
     for (Implementation i : Implementation.values()) {

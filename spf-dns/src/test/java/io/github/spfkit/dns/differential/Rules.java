@@ -71,8 +71,9 @@ final class Rules {
               "§6.2, §4.6.4",
               Verdict.REFERENCE_DEVIATION,
               PY,
-              "a record with `exp=` whose text uses `%{p}`: pyspf expands the explanation whatever"
-                  + " the result and counts its PTR lookups as void lookups, reaching the limit; §6.2"
+              "a record with `exp=` whose text uses `%{p}`: pyspf fetches and expands the"
+                  + " explanation while it parses the record, whatever the result, and the PTR"
+                  + " lookups of `%{p}` count as void lookups, so the limit comes early; §6.2"
                   + " evaluates exp only for fail",
               (o, r) ->
                   o.anyTxt("exp=")
