@@ -3,6 +3,7 @@ package io.github.spfkit.core.record;
 import io.github.spfkit.core.internal.DomainNames;
 import io.github.spfkit.core.net.IpAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -54,8 +55,13 @@ public final class RecordParser {
       return new ParseResult.Invalid(
           new SyntaxError("not an SPF record: it must start with 'v=spf1'", 0, hint));
     }
-    List<Term> terms = new ArrayList<>();
-    List<Integer> positions = new ArrayList<>();
+    int capacity = 1;
+    for (int k = text.indexOf(' '); k >= 0; k = text.indexOf(' ', k + 1)) {
+      capacity++;
+    }
+    Term[] terms = new Term[capacity];
+    int[] positions = new int[capacity];
+    int count = 0;
     int redirectAt = -1;
     int expAt = -1;
     int length = text.length();
@@ -87,12 +93,14 @@ public final class RecordParser {
         expAt = i;
       }
       if (term != null) {
-        terms.add(term);
-        positions.add(i);
+        terms[count] = term;
+        positions[count] = i;
+        count++;
       }
       i = end;
     }
-    return new ParseResult.Valid(new SpfRecord(terms), positions);
+    List<Term> list = List.of(count == terms.length ? terms : Arrays.copyOf(terms, count));
+    return new ParseResult.Valid(new SpfRecord(list), new Positions(positions, count));
   }
 
   /**
@@ -217,11 +225,28 @@ public final class RecordParser {
 
     /** The known mechanism name in {@code text[from, to)} (interned), else the text in lower case. */
     private String mechanismName(int from, int to) {
+      String known = null;
       int length = to - from;
-      for (String known : MECHANISMS) {
-        if (known.length() == length && text.regionMatches(true, from, known, 0, length)) {
-          return known;
-        }
+      if (length > 0) {
+        // at most one candidate by length and first letter, compared once
+        char first = (char) (text.charAt(from) | 0x20);
+        known =
+            switch (length) {
+              case 1 -> first == 'a' ? "a" : null;
+              case 2 -> first == 'm' ? "mx" : null;
+              case 3 ->
+                  first == 'a'
+                      ? "all"
+                      : first == 'p'
+                          ? "ptr"
+                          : first == 'i' ? (text.charAt(to - 1) == '4' ? "ip4" : "ip6") : null;
+              case 6 -> first == 'e' ? "exists" : null;
+              case 7 -> first == 'i' ? "include" : null;
+              default -> null;
+            };
+      }
+      if (known != null && text.regionMatches(true, from, known, 0, length)) {
+        return known;
       }
       return text.substring(from, to).toLowerCase(Locale.ROOT);
     }
@@ -408,13 +433,29 @@ public final class RecordParser {
         error = new SyntaxError("'" + owner + "' has an empty domain", from, null);
         return null;
       }
-      MacroParser macros = new MacroParser(text, from, to, false, false);
-      MacroString spec = macros.parse();
-      if (macros.error != null) {
-        error = macros.error;
-        return null;
+      MacroString spec;
+      int tail;
+      int percent = text.indexOf('%', from);
+      if (percent < 0 || percent >= to) {
+        // no macro: one literal, checked here without a macro parser
+        for (int i = from; i < to; i++) {
+          char c = text.charAt(i);
+          if (c < 0x21 || c > 0x7e) {
+            error = new SyntaxError("invalid character in macro string", i, null);
+            return null;
+          }
+        }
+        spec = new MacroString(List.of(new MacroToken.Literal(text.substring(from, to))));
+        tail = from;
+      } else {
+        MacroParser macros = new MacroParser(text, from, to, false, false);
+        spec = macros.parse();
+        if (macros.error != null) {
+          error = macros.error;
+          return null;
+        }
+        tail = macros.lastMacroEnd;
       }
-      int tail = macros.lastMacroEnd;
       if (tail == to) {
         return spec; // domain-end is a macro-expand
       }
@@ -607,9 +648,11 @@ public final class RecordParser {
         return from == to ? EMPTY : new MacroString(List.of(new MacroToken.Literal(text.substring(from, to))));
       }
       List<MacroToken> tokens = new ArrayList<>(4);
-      StringBuilder literal = new StringBuilder();
+      // literal text since the last macro: plain runs are taken as substrings, a builder is made
+      // only when an escape (%%, %_, %-) joins text
+      @Nullable StringBuilder literal = null;
       int i = from;
-      int run = from; // start of the plain characters not yet copied into literal
+      int run = from; // start of the plain characters not yet taken
       while (i < to) {
         char c = text.charAt(i);
         if (c != '%') {
@@ -620,14 +663,16 @@ public final class RecordParser {
           i++;
           continue;
         }
-        literal.append(text, run, i);
         if (i + 1 >= to) {
           error = new SyntaxError("'%' at the end", i, "write %% for a literal '%'");
           return new MacroString(tokens);
         }
         char next = text.charAt(i + 1);
         if (next == '%' || next == '_' || next == '-') {
-          literal.append(next == '%' ? "%" : next == '_' ? " " : "%20");
+          if (literal == null) {
+            literal = new StringBuilder();
+          }
+          literal.append(text, run, i).append(next == '%' ? "%" : next == '_' ? " " : "%20");
           i += 2;
           run = i;
           lastMacroEnd = i;
@@ -648,20 +693,30 @@ public final class RecordParser {
         if (macro == null) {
           return new MacroString(tokens);
         }
-        if (literal.length() > 0) {
-          tokens.add(new MacroToken.Literal(literal.toString()));
-          literal.setLength(0);
-        }
+        addLiteral(tokens, literal, run, i);
+        literal = null;
         tokens.add(macro);
         i = close + 1;
         run = i;
         lastMacroEnd = i;
       }
-      literal.append(text, run, to);
+      addLiteral(tokens, literal, run, to);
+      return new MacroString(tokens);
+    }
+
+    /** Adds the literal made of {@code literal} (if any) and {@code text[run, end)}, unless empty. */
+    private void addLiteral(
+        List<MacroToken> tokens, @Nullable StringBuilder literal, int run, int end) {
+      if (literal == null) {
+        if (run < end) {
+          tokens.add(new MacroToken.Literal(text.substring(run, end)));
+        }
+        return;
+      }
+      literal.append(text, run, end);
       if (literal.length() > 0) {
         tokens.add(new MacroToken.Literal(literal.toString()));
       }
-      return new MacroString(tokens);
     }
 
     private MacroToken.@Nullable Macro macro(int percent, int from, int close) {
@@ -716,12 +771,32 @@ public final class RecordParser {
     }
   }
 
+  /** Character classes of ASCII, looked up instead of compared: the parser's inner loops. */
+  private static final byte ALPHA = 1;
+
+  private static final byte NAME = 2;
+
+  private static final byte[] CLASSES = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      CLASSES[c] = ALPHA | NAME;
+      CLASSES[Character.toUpperCase(c)] = ALPHA | NAME;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      CLASSES[c] = NAME;
+    }
+    CLASSES['-'] = NAME;
+    CLASSES['_'] = NAME;
+    CLASSES['.'] = NAME;
+  }
+
   private static boolean isNameChar(char c) {
-    return isAlpha(c) || isDigit(c) || c == '-' || c == '_' || c == '.';
+    return c < 128 && (CLASSES[c] & NAME) != 0;
   }
 
   private static boolean isAlpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return c < 128 && (CLASSES[c] & ALPHA) != 0;
   }
 
   private static boolean isDigit(char c) {
