@@ -120,6 +120,16 @@ public final class InMemoryDns implements DnsLookup {
    * @return the answer
    */
   public DnsAnswer answer(String name, RecordType type) {
+    if (aliases.isEmpty()) {
+      // a name with records, asked as it is stored (lower case, no trailing dot): the common case
+      Map<RecordType, DnsAnswer.Records> exact = records.get(name);
+      if (exact != null) {
+        DnsAnswer.Records data = exact.get(type);
+        if (data != null) {
+          return data;
+        }
+      }
+    }
     String key = normalize(name);
     int hops = 0;
     for (String next = aliases.get(key); next != null; next = aliases.get(key)) {

@@ -50,8 +50,17 @@ final class DomainTraceBuilder {
         via,
         record,
         fetched == null ? List.of() : List.of(fetched),
-        count == 0 ? List.of() : List.of(count == terms.length ? terms : Arrays.copyOf(terms, count)),
+        steps(),
         result,
         dnsTermsAtEnd - dnsTermsAtStart);
+  }
+
+  private List<Trace.TermStep> steps() {
+    return switch (count) {
+      case 0 -> List.of();
+      case 1 -> List.of(terms[0]);
+      case 2 -> List.of(terms[0], terms[1]);
+      default -> List.of(count == terms.length ? terms : Arrays.copyOf(terms, count));
+    };
   }
 }
