@@ -66,6 +66,7 @@ public final class RecordParser {
     int expAt = -1;
     int length = text.length();
     TermParser parser = new TermParser(text);
+    parser.printable = isPrintable(text);
     int i = 6;
     while (i < length) {
       if (text.charAt(i) == ' ') {
@@ -157,6 +158,17 @@ public final class RecordParser {
     record Invalid(SyntaxError error) implements DomainSpecResult {}
   }
 
+  /** Whether every character is printable ASCII or a space: then no term needs its own check. */
+  private static boolean isPrintable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static ParseResult invalid(String message, int position, @Nullable String hint) {
     return new ParseResult.Invalid(new SyntaxError(message, position, hint));
   }
@@ -170,6 +182,11 @@ public final class RecordParser {
     private int start;
     private int end;
     @Nullable SyntaxError error;
+    /**
+     * Whether the whole text is known to be printable ASCII and spaces, so the terms (which hold
+     * no space) need no check of their characters.
+     */
+    boolean printable;
 
     TermParser(String text) {
       this.text = text;
@@ -178,7 +195,7 @@ public final class RecordParser {
     @Nullable Term parse(int start, int end) {
       this.start = start;
       this.end = end;
-      for (int i = start; i < end; i++) {
+      for (int i = printable ? end : start; i < end; i++) {
         char c = text.charAt(i);
         if (c > 0x7e) {
           return fail(
@@ -245,10 +262,23 @@ public final class RecordParser {
               default -> null;
             };
       }
-      if (known != null && text.regionMatches(true, from, known, 0, length)) {
+      if (known != null && sameLetters(from, known)) {
         return known;
       }
       return text.substring(from, to).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether {@code text} from {@code from} spells {@code known}, in any case; the range holds
+     * letters and digits only, and setting bit 0x20 lowers a letter and leaves a digit as it is.
+     */
+    private boolean sameLetters(int from, String known) {
+      for (int k = 0; k < known.length(); k++) {
+        if ((text.charAt(from + k) | 0x20) != known.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private @Nullable Term includeOrExists(Qualifier q, String lower, int i) {
@@ -438,7 +468,7 @@ public final class RecordParser {
       int percent = text.indexOf('%', from);
       if (percent < 0 || percent >= to) {
         // no macro: one literal, checked here without a macro parser
-        for (int i = from; i < to; i++) {
+        for (int i = printable ? to : from; i < to; i++) {
           char c = text.charAt(i);
           if (c < 0x21 || c > 0x7e) {
             error = new SyntaxError("invalid character in macro string", i, null);
