@@ -35,8 +35,14 @@ public final class RecordParser {
    * @return true if it starts with the SPF version 1 tag, false for any other text (empty included)
    */
   public static boolean isSpfRecord(String text) {
+    // letters compared with bit 0x20 set (it maps exactly 'V' and 'v' to 'v'), the rest exactly
     return text.length() >= 6
-        && text.regionMatches(true, 0, SpfRecord.VERSION, 0, 6)
+        && (text.charAt(0) | 0x20) == 'v'
+        && text.charAt(1) == '='
+        && (text.charAt(2) | 0x20) == 's'
+        && (text.charAt(3) | 0x20) == 'p'
+        && (text.charAt(4) | 0x20) == 'f'
+        && text.charAt(5) == '1'
         && (text.length() == 6 || text.charAt(6) == ' ');
   }
 
