@@ -43,7 +43,7 @@ public final class InMemoryDns implements DnsLookup {
   /** The TTL given to every answer. */
   public static final long TTL_SECONDS = 300;
 
-  private final Map<String, Map<RecordType, List<String>>> records;
+  private final Map<String, Map<RecordType, DnsAnswer.Records>> records;
   private final Set<String> existing;
   private final Set<String> timeouts;
   private final Map<String, String> aliases;
@@ -51,11 +51,17 @@ public final class InMemoryDns implements DnsLookup {
   private final ConcurrentLinkedQueue<DnsQuestion> queries = new ConcurrentLinkedQueue<>();
 
   private InMemoryDns(Builder builder) {
-    Map<String, Map<RecordType, List<String>>> copy = new HashMap<>();
+    Map<String, Map<RecordType, DnsAnswer.Records>> copy = new HashMap<>();
     builder.records.forEach(
         (name, byType) -> {
-          Map<RecordType, List<String>> types = new EnumMap<>(RecordType.class);
-          byType.forEach((type, data) -> types.put(type, List.copyOf(data)));
+          Map<RecordType, DnsAnswer.Records> types = new EnumMap<>(RecordType.class);
+          byType.forEach(
+              (type, data) -> {
+                if (!data.isEmpty()) {
+                  // answers are immutable: made once, given to every question
+                  types.put(type, new DnsAnswer.Records(data, TTL_SECONDS));
+                }
+              });
           copy.put(name, types);
         });
     this.records = copy;
@@ -114,6 +120,16 @@ public final class InMemoryDns implements DnsLookup {
    * @return the answer
    */
   public DnsAnswer answer(String name, RecordType type) {
+    if (aliases.isEmpty()) {
+      // a name with records, asked as it is stored (lower case, no trailing dot): the common case
+      Map<RecordType, DnsAnswer.Records> exact = records.get(name);
+      if (exact != null) {
+        DnsAnswer.Records data = exact.get(type);
+        if (data != null) {
+          return data;
+        }
+      }
+    }
     String key = normalize(name);
     int hops = 0;
     for (String next = aliases.get(key); next != null; next = aliases.get(key)) {
@@ -122,11 +138,11 @@ public final class InMemoryDns implements DnsLookup {
       }
       key = next;
     }
-    Map<RecordType, List<String>> byType = records.get(key);
+    Map<RecordType, DnsAnswer.Records> byType = records.get(key);
     if (byType != null) {
-      List<String> data = byType.get(type);
-      if (data != null && !data.isEmpty()) {
-        return new DnsAnswer.Records(data, TTL_SECONDS);
+      DnsAnswer.Records data = byType.get(type);
+      if (data != null) {
+        return data;
       }
     }
     if (timeouts.contains(key)) {
@@ -154,8 +170,23 @@ public final class InMemoryDns implements DnsLookup {
   }
 
   static String normalize(String name) {
+    if (isNormal(name)) {
+      return name;
+    }
     String lower = name.toLowerCase(Locale.ROOT);
     return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
+  }
+
+  /** Whether the name is in lower-case ASCII without a trailing dot already (the common case). */
+  private static boolean isNormal(String name) {
+    int length = name.length();
+    for (int i = 0; i < length; i++) {
+      char c = name.charAt(i);
+      if ((c >= 'A' && c <= 'Z') || c >= 0x80) {
+        return false;
+      }
+    }
+    return length == 0 || name.charAt(length - 1) != '.';
   }
 
   /** Collects records; not thread safe, each {@link #build()} takes a snapshot. */

@@ -102,7 +102,33 @@ final class DnsBudget {
 
   /** Asks, prefetched or not, and calls {@code then} with the answer: at once if it is ready. */
   void lookup(String name, RecordType type, Consumer<DnsAnswer> then) {
-    await(start(name, type), then);
+    Prefetcher early = prefetcher;
+    if (early != null) {
+      CompletableFuture<DnsAnswer> answer = early.take(name, type);
+      if (answer != null) {
+        await(answer, then);
+        return;
+      }
+    }
+    if (System.nanoTime() - deadline > 0) {
+      then.accept(DEADLINE);
+      return;
+    }
+    queries.incrementAndGet();
+    CompletableFuture<DnsAnswer> stage;
+    try {
+      stage = Objects2.nonNull(dns.lookup(name, type)).toCompletableFuture();
+    } catch (RuntimeException e) {
+      then.accept(failure("lookup failed", e));
+      return;
+    }
+    if (stage.isDone() && !stage.isCompletedExceptionally()) {
+      // the answer is at hand (a synchronous seam, a cache hit): no future is made around it
+      DnsAnswer now = stage.join();
+      then.accept(now == null ? failure("no answer", null) : now);
+      return;
+    }
+    await(settled(stage), then);
   }
 
   /** Asks (or takes the prefetched question) without waiting. */
@@ -170,12 +196,17 @@ final class DnsBudget {
         DnsAnswer now = stage.join();
         return now == null ? CompletableFuture.completedFuture(failure("no answer", null)) : stage;
       }
-      return stage.handle(
-          (result, error) ->
-              error != null || result == null ? failure("lookup failed", error) : result);
+      return settled(stage);
     } catch (RuntimeException e) {
       return CompletableFuture.completedFuture(failure("lookup failed", e));
     }
+  }
+
+  /** The answer of a stage that may fail or give null: a temporary failure then. */
+  private static CompletableFuture<DnsAnswer> settled(CompletableFuture<DnsAnswer> stage) {
+    return stage.handle(
+        (result, error) ->
+            error != null || result == null ? failure("lookup failed", error) : result);
   }
 
   private static DnsAnswer failure(String what, @Nullable Throwable error) {

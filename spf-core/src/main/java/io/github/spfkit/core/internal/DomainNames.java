@@ -31,6 +31,24 @@ public final class DomainNames {
   }
 
   /**
+   * Why {@code domain} cannot be the domain of {@code check_host()} (RFC 7208 §4.3): an address
+   * literal, an unusable name, or a name of one label only.
+   *
+   * @param domain the name, without a trailing dot
+   * @return a message naming the problem, or {@code null} if the domain can be checked
+   */
+  public static @Nullable String checkHostProblem(String domain) {
+    if (domain.startsWith("[")) {
+      return "'" + domain + "' is an address literal, not a domain name";
+    }
+    String problem = problem(domain, 0, domain.length());
+    if (problem != null) {
+      return problem;
+    }
+    return domain.indexOf('.') < 0 ? "'" + domain + "' is not a fully qualified domain name" : null;
+  }
+
+  /**
    * Why the labels of {@code text[from, to)} are not usable, whatever its length: a literal
    * domain-spec longer than 253 characters is shortened from the left before the lookup, as RFC
    * 7208 §7.3 says for expanded names (pyspf and Mail::SPF do the same).
@@ -85,7 +103,7 @@ public final class DomainNames {
     }
   }
 
-  private static boolean isAscii(String text) {
+  static boolean isAscii(String text) {
     for (int i = 0; i < text.length(); i++) {
       if (text.charAt(i) >= 0x80) {
         return false;

@@ -53,8 +53,7 @@ final class Evaluation {
             asciiSender(request.sender()),
             ip,
             asciiOrAsGiven(request.helo()),
-            request.receiver(),
-            System.currentTimeMillis() / 1000);
+            request.receiver());
     this.budget = new DnsBudget(evaluator.dns, evaluator.limits, result::completeExceptionally);
     this.names = new ValidatedNames(budget, ip);
     this.matcher = new MechanismMatcher(budget, ip, names, evaluator.prefetch);
@@ -80,7 +79,7 @@ final class Evaluation {
                     request.domain(),
                     null)));
       } else {
-        checkHost(domain, Trace.Via.CHECK, false, policy, this::complete);
+        checkHost(domain, false, Trace.Via.CHECK, false, policy, this::complete);
       }
     } catch (RuntimeException | Error e) {
       result.completeExceptionally(e);
@@ -111,9 +110,13 @@ final class Evaluation {
 
   /** The sender with its domain in A-labels (RFC 8616 §4); the local part stays as given. */
   private static String asciiSender(String sender) {
+    if (DomainNames.isAscii(sender)) {
+      return sender;
+    }
     int at = sender.lastIndexOf('@');
-    String ascii = DomainNames.toAscii(sender.substring(at + 1));
-    return ascii == null ? sender : sender.substring(0, at + 1) + ascii;
+    String domain = sender.substring(at + 1);
+    String ascii = DomainNames.toAscii(domain);
+    return ascii == null || ascii.equals(domain) ? sender : sender.substring(0, at + 1) + ascii;
   }
 
   /**
@@ -156,15 +159,20 @@ final class Evaluation {
 
   // check_host (§4.3, §4.4, §4.5)
 
+  /**
+   * {@code check_host()} for {@code rawDomain}; {@code checked} when the name is known to pass
+   * §4.3's checks (a precomputed literal target).
+   */
   private void checkHost(
       String rawDomain,
+      boolean checked,
       Trace.Via via,
       boolean inInclude,
       @Nullable String whatIf,
       Consumer<Outcome> then) {
     String domain = Names.stripDot(rawDomain);
     DomainTraceBuilder trace = new DomainTraceBuilder(domain, via, budget.dnsTerms());
-    String invalid = domainProblem(domain);
+    String invalid = checked ? null : DomainNames.checkHostProblem(domain);
     if (invalid != null) {
       then.accept(
           done(
@@ -181,21 +189,9 @@ final class Evaluation {
         domain,
         RecordType.TXT,
         answer -> {
-          trace.lookups.add(new Trace.Lookup(domain, RecordType.TXT, answer));
+          trace.lookup(new Trace.Lookup(domain, RecordType.TXT, answer));
           selectRecord(domain, answer, trace, inInclude, then);
         });
-  }
-
-  /** Why {@code domain} cannot be checked (§4.3), or {@code null} if it can. */
-  private static @Nullable String domainProblem(String domain) {
-    if (domain.startsWith("[")) {
-      return "'" + domain + "' is an address literal, not a domain name";
-    }
-    String problem = DomainNames.problem(domain, 0, domain.length());
-    if (problem != null) {
-      return problem;
-    }
-    return domain.indexOf('.') < 0 ? "'" + domain + "' is not a fully qualified domain name" : null;
   }
 
   /** Record selection (§4.5): exactly one {@code v=spf1} record among the TXT records. */
@@ -265,13 +261,20 @@ final class Evaluation {
 
   // the terms of one record (§4.6, §5, §6)
 
-  /** The evaluation of one record's terms, left to right. */
-  private final class RecordRun {
+  /**
+   * The evaluation of one record's terms, left to right. It takes the verdict of each DNS term
+   * itself (one term is evaluated at a time), so no callback is made per term.
+   */
+  private final class RecordRun implements Consumer<TermVerdict> {
     final String domain;
     final PreparedRecord record;
     final DomainTraceBuilder trace;
     final boolean inInclude;
     final Consumer<Outcome> then;
+    /** The DNS term being evaluated, its trace, and the index of the term after it. */
+    private Mechanism.@Nullable DnsMechanism current;
+    private @Nullable TermTrace currentStep;
+    private int next;
 
     RecordRun(
         String domain,
@@ -284,6 +287,7 @@ final class Evaluation {
       this.trace = trace;
       this.inInclude = inInclude;
       this.then = then;
+      trace.expect(record.mechanisms.size() + (record.redirect == null ? 0 : 1));
     }
 
     void from(int index) {
@@ -293,7 +297,7 @@ final class Evaluation {
         if (!(term.term instanceof Mechanism.DnsMechanism mechanism)) {
           Mechanism plain = (Mechanism) term.term;
           boolean matches = MechanismMatcher.matchesWithoutDns(plain, ip);
-          trace.terms.add(
+          trace.add(
               new Trace.TermStep(
                   term.text(),
                   matches ? Trace.Outcome.MATCH : Trace.Outcome.NO_MATCH,
@@ -307,26 +311,22 @@ final class Evaluation {
           }
           continue;
         }
-        int next = i + 1;
         TermTrace step = new TermTrace(term.text());
         if (!budget.countDnsTerm()) {
           failed(step, TermVerdict.permerror(budget.tooManyDnsTerms(domain)));
           return;
         }
-        evaluateDns(
-            mechanism,
-            term,
-            step,
-            verdict -> {
-              trace.terms.add(step.build(verdict));
-              if (verdict instanceof TermVerdict.Match) {
-                matched(mechanism);
-              } else if (verdict instanceof TermVerdict.Failed failed) {
-                finish(failed.result(), null, failed.problem(), null);
-              } else {
-                from(next);
-              }
-            });
+        current = mechanism;
+        currentStep = step;
+        next = i + 1;
+        if (term.currentDomain || term.literal) {
+          evaluateDns(mechanism, term, step, term.currentDomain ? domain : term.literalTarget);
+        } else {
+          expandDomain(
+              Objects2.nonNull(term.spec),
+              domain,
+              target -> evaluateDns(mechanism, term, step, target));
+        }
         return;
       }
       PreparedRecord.PreparedTerm redirect = record.redirect;
@@ -336,6 +336,22 @@ final class Evaluation {
       }
       // §4.7: no match and no redirect
       finish(Result.NEUTRAL, null, null, null);
+    }
+
+    /** The verdict of the DNS term being evaluated. */
+    @Override
+    public void accept(TermVerdict verdict) {
+      Mechanism.DnsMechanism mechanism = Objects2.nonNull(current);
+      trace.add(Objects2.nonNull(currentStep).build(verdict));
+      current = null;
+      currentStep = null;
+      if (verdict instanceof TermVerdict.Match) {
+        matched(mechanism);
+      } else if (verdict instanceof TermVerdict.Failed failed) {
+        finish(failed.result(), null, failed.problem(), null);
+      } else {
+        from(next);
+      }
     }
 
     private void matched(Mechanism mechanism) {
@@ -358,55 +374,50 @@ final class Evaluation {
     }
 
     private void failed(TermTrace step, TermVerdict verdict) {
-      trace.terms.add(step.build(verdict));
+      trace.add(step.build(verdict));
       TermVerdict.Failed failed = (TermVerdict.Failed) verdict;
       finish(failed.result(), null, failed.problem(), null);
     }
 
-    /** A DNS-querying mechanism: its target, then the match or the included policy. */
+    /** A DNS-querying mechanism, given its target: the match, or the included policy. */
     private void evaluateDns(
         Mechanism.DnsMechanism mechanism,
         PreparedRecord.PreparedTerm term,
         TermTrace step,
-        Consumer<TermVerdict> verdict) {
-      target(
-          term,
-          domain,
-          target -> {
-            if (target == null) {
-              if (mechanism instanceof Mechanism.Include) {
-                verdict.accept(
-                    TermVerdict.permerror(
-                        new Problem(
-                            Problem.Kind.INVALID_EXPANSION,
-                            "'" + term.text() + "' does not expand to a valid domain name",
-                            domain,
-                            null)));
-              } else {
-                verdict.accept(
-                    new TermVerdict.NoMatch(
-                        "the domain-spec does not expand to a valid domain name"));
-              }
-              return;
-            }
-            step.target(target);
-            if (budget.voidLimitExceeded()) {
-              // the address queries behind %{p} found nothing too often
-              verdict.accept(TermVerdict.permerror(budget.tooManyVoidLookups(domain, target)));
-              return;
-            }
-            if (mechanism instanceof Mechanism.Include) {
-              include(target, step, verdict);
-            } else {
-              matcher.match(mechanism, target, domain, step, verdict);
-            }
-          });
+        @Nullable String target) {
+      if (target == null) {
+        if (mechanism instanceof Mechanism.Include) {
+          accept(
+              TermVerdict.permerror(
+                  new Problem(
+                      Problem.Kind.INVALID_EXPANSION,
+                      "'" + term.text() + "' does not expand to a valid domain name",
+                      domain,
+                      null)));
+        } else {
+          accept(new TermVerdict.NoMatch("the domain-spec does not expand to a valid domain name"));
+        }
+        return;
+      }
+      step.target(target);
+      if (budget.voidLimitExceeded()) {
+        // the address queries behind %{p} found nothing too often
+        accept(TermVerdict.permerror(budget.tooManyVoidLookups(domain, target)));
+        return;
+      }
+      if (mechanism instanceof Mechanism.Include) {
+        include(target, term.literal && term.literalTargetChecked, step, this);
+      } else {
+        matcher.match(mechanism, target, domain, step, this);
+      }
     }
 
     /** §5.2: the included policy's result decides whether {@code include} matches. */
-    private void include(String target, TermTrace step, Consumer<TermVerdict> verdict) {
+    private void include(
+        String target, boolean checked, TermTrace step, Consumer<TermVerdict> verdict) {
       checkHost(
           target,
+          checked,
           Trace.Via.INCLUDE,
           true,
           null,
@@ -460,6 +471,7 @@ final class Evaluation {
             }
             checkHost(
                 target,
+                redirect.literal && redirect.literalTargetChecked,
                 Trace.Via.REDIRECT,
                 inInclude,
                 null,
@@ -477,7 +489,7 @@ final class Evaluation {
                                 null)));
                     return;
                   }
-                  trace.terms.add(step.applied());
+                  trace.add(step.applied());
                   finish(child.result, child.match, child.problem, child.explanation);
                 });
           });

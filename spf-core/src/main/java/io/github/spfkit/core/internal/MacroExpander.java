@@ -142,9 +142,7 @@ public final class MacroExpander {
     if (name == null) {
       return null;
     }
-    if (name.endsWith(".")) {
-      name = name.substring(0, name.length() - 1);
-    }
+    name = Names.stripDot(name);
     while (name.length() > DomainNames.MAX_LENGTH) {
       int dot = name.indexOf('.');
       if (dot < 0) {

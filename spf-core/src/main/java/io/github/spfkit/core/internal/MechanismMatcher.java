@@ -231,8 +231,7 @@ final class MechanismMatcher {
   static boolean anyMatches(IpAddress ip, DnsAnswer.Records records, int ip4Prefix, int ip6Prefix) {
     int prefix = ip.ipv4() ? ip4Prefix : ip6Prefix;
     for (String literal : records.data()) {
-      IpAddress address = IpAddress.parse(literal).orElse(null);
-      if (address != null && ip.isIn(address, prefix)) {
+      if (ip.isIn(literal, prefix)) {
         return true;
       }
     }

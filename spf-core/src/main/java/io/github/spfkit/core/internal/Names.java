@@ -5,7 +5,8 @@ final class Names {
   private Names() {}
 
   static String stripDot(String name) {
-    return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
+    int last = name.length() - 1;
+    return last >= 0 && name.charAt(last) == '.' ? name.substring(0, last) : name;
   }
 
   /** Whether {@code name} is {@code domain} or a name beneath it (RFC 7208 §5.5). */

@@ -33,6 +33,8 @@ final class PreparedRecord {
     final boolean literal;
     /** For a literal spec, the name to look up, or {@code null} if it is not a usable name. */
     final @Nullable String literalTarget;
+    /** Whether {@link #literalTarget} passes {@code check_host()}'s checks of §4.3. */
+    final boolean literalTargetChecked;
     /** Whether expanding {@link #spec} needs {@code %{p}}, and so DNS. */
     final boolean needsValidatedName;
 
@@ -43,6 +45,8 @@ final class PreparedRecord {
       this.literal = spec != null && !spec.hasMacros();
       this.literalTarget =
           literal && spec != null ? MacroExpander.toDomainName(spec.literalText()) : null;
+      this.literalTargetChecked =
+          literalTarget != null && DomainNames.checkHostProblem(literalTarget) == null;
       this.needsValidatedName = spec != null && MacroExpander.needsValidatedName(spec);
     }
 

@@ -317,6 +317,32 @@ public record IpAddress(long high, long low, boolean ipv4) {
   }
 
   /**
+   * Whether this address lies in {@code network/prefix}, the network written as a literal, as
+   * {@link #isIn(IpAddress, int)} with {@link #parse(String)} does, without making a value of the
+   * literal first (an A record's address is read this way for every check).
+   *
+   * @param network an IPv4 or IPv6 literal; not null
+   * @param prefix the prefix length, 0 to {@link #bits()}
+   * @return whether the first {@code prefix} bits are equal; false if {@code network} is not an IP
+   *     literal or is of the other family
+   */
+  public boolean isIn(String network, int prefix) {
+    if (ipv4 && network.indexOf(':') < 0) {
+      long value = parse4(network, 0, network.length());
+      if (value < 0) {
+        return false;
+      }
+      if (prefix == 0) {
+        return true;
+      }
+      long mask = (0xffffffffL << (32 - prefix)) & 0xffffffffL;
+      return (low & mask) == (value & mask);
+    }
+    Optional<IpAddress> parsed = parse(network);
+    return parsed.isPresent() && isIn(parsed.get(), prefix);
+  }
+
+  /**
    * The name whose PTR record names this address: {@code 1.2.0.192.in-addr.arpa} or the nibble
    * form under {@code ip6.arpa} (RFC 7208 §5.5).
    *

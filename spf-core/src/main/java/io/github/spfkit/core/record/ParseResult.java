@@ -22,7 +22,8 @@ public sealed interface ParseResult {
      */
     public Valid {
       Objects.requireNonNull(record, "record");
-      positions = List.copyOf(positions);
+      // the parser's own positions are immutable already; any other list is copied
+      positions = positions instanceof Positions ? positions : List.copyOf(positions);
       if (positions.size() != record.terms().size()) {
         throw new IllegalArgumentException("one position per term expected");
       }

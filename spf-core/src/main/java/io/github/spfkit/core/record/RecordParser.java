@@ -3,6 +3,7 @@ package io.github.spfkit.core.record;
 import io.github.spfkit.core.internal.DomainNames;
 import io.github.spfkit.core.net.IpAddress;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -34,8 +35,14 @@ public final class RecordParser {
    * @return true if it starts with the SPF version 1 tag, false for any other text (empty included)
    */
   public static boolean isSpfRecord(String text) {
+    // letters compared with bit 0x20 set (it maps exactly 'V' and 'v' to 'v'), the rest exactly
     return text.length() >= 6
-        && text.regionMatches(true, 0, SpfRecord.VERSION, 0, 6)
+        && (text.charAt(0) | 0x20) == 'v'
+        && text.charAt(1) == '='
+        && (text.charAt(2) | 0x20) == 's'
+        && (text.charAt(3) | 0x20) == 'p'
+        && (text.charAt(4) | 0x20) == 'f'
+        && text.charAt(5) == '1'
         && (text.length() == 6 || text.charAt(6) == ' ');
   }
 
@@ -54,12 +61,18 @@ public final class RecordParser {
       return new ParseResult.Invalid(
           new SyntaxError("not an SPF record: it must start with 'v=spf1'", 0, hint));
     }
-    List<Term> terms = new ArrayList<>();
-    List<Integer> positions = new ArrayList<>();
+    int capacity = 1;
+    for (int k = text.indexOf(' '); k >= 0; k = text.indexOf(' ', k + 1)) {
+      capacity++;
+    }
+    Term[] terms = new Term[capacity];
+    int[] positions = new int[capacity];
+    int count = 0;
     int redirectAt = -1;
     int expAt = -1;
     int length = text.length();
     TermParser parser = new TermParser(text);
+    parser.printable = isPrintable(text);
     int i = 6;
     while (i < length) {
       if (text.charAt(i) == ' ') {
@@ -87,12 +100,14 @@ public final class RecordParser {
         expAt = i;
       }
       if (term != null) {
-        terms.add(term);
-        positions.add(i);
+        terms[count] = term;
+        positions[count] = i;
+        count++;
       }
       i = end;
     }
-    return new ParseResult.Valid(new SpfRecord(terms), positions);
+    List<Term> list = List.of(count == terms.length ? terms : Arrays.copyOf(terms, count));
+    return new ParseResult.Valid(new SpfRecord(list), new Positions(positions, count));
   }
 
   /**
@@ -149,6 +164,17 @@ public final class RecordParser {
     record Invalid(SyntaxError error) implements DomainSpecResult {}
   }
 
+  /** Whether every character is printable ASCII or a space: then no term needs its own check. */
+  private static boolean isPrintable(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static ParseResult invalid(String message, int position, @Nullable String hint) {
     return new ParseResult.Invalid(new SyntaxError(message, position, hint));
   }
@@ -162,6 +188,11 @@ public final class RecordParser {
     private int start;
     private int end;
     @Nullable SyntaxError error;
+    /**
+     * Whether the whole text is known to be printable ASCII and spaces, so the terms (which hold
+     * no space) need no check of their characters.
+     */
+    boolean printable;
 
     TermParser(String text) {
       this.text = text;
@@ -170,7 +201,7 @@ public final class RecordParser {
     @Nullable Term parse(int start, int end) {
       this.start = start;
       this.end = end;
-      for (int i = start; i < end; i++) {
+      for (int i = printable ? end : start; i < end; i++) {
         char c = text.charAt(i);
         if (c > 0x7e) {
           return fail(
@@ -217,13 +248,43 @@ public final class RecordParser {
 
     /** The known mechanism name in {@code text[from, to)} (interned), else the text in lower case. */
     private String mechanismName(int from, int to) {
+      String known = null;
       int length = to - from;
-      for (String known : MECHANISMS) {
-        if (known.length() == length && text.regionMatches(true, from, known, 0, length)) {
-          return known;
-        }
+      if (length > 0) {
+        // at most one candidate by length and first letter, compared once
+        char first = (char) (text.charAt(from) | 0x20);
+        known =
+            switch (length) {
+              case 1 -> first == 'a' ? "a" : null;
+              case 2 -> first == 'm' ? "mx" : null;
+              case 3 ->
+                  first == 'a'
+                      ? "all"
+                      : first == 'p'
+                          ? "ptr"
+                          : first == 'i' ? (text.charAt(to - 1) == '4' ? "ip4" : "ip6") : null;
+              case 6 -> first == 'e' ? "exists" : null;
+              case 7 -> first == 'i' ? "include" : null;
+              default -> null;
+            };
+      }
+      if (known != null && sameLetters(from, known)) {
+        return known;
       }
       return text.substring(from, to).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether {@code text} from {@code from} spells {@code known}, in any case; the range holds
+     * letters and digits only, and setting bit 0x20 lowers a letter and leaves a digit as it is.
+     */
+    private boolean sameLetters(int from, String known) {
+      for (int k = 0; k < known.length(); k++) {
+        if ((text.charAt(from + k) | 0x20) != known.charAt(k)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private @Nullable Term includeOrExists(Qualifier q, String lower, int i) {
@@ -408,13 +469,29 @@ public final class RecordParser {
         error = new SyntaxError("'" + owner + "' has an empty domain", from, null);
         return null;
       }
-      MacroParser macros = new MacroParser(text, from, to, false, false);
-      MacroString spec = macros.parse();
-      if (macros.error != null) {
-        error = macros.error;
-        return null;
+      MacroString spec;
+      int tail;
+      int percent = text.indexOf('%', from);
+      if (percent < 0 || percent >= to) {
+        // no macro: one literal, checked here without a macro parser
+        for (int i = printable ? to : from; i < to; i++) {
+          char c = text.charAt(i);
+          if (c < 0x21 || c > 0x7e) {
+            error = new SyntaxError("invalid character in macro string", i, null);
+            return null;
+          }
+        }
+        spec = new MacroString(List.of(new MacroToken.Literal(text.substring(from, to))));
+        tail = from;
+      } else {
+        MacroParser macros = new MacroParser(text, from, to, false, false);
+        spec = macros.parse();
+        if (macros.error != null) {
+          error = macros.error;
+          return null;
+        }
+        tail = macros.lastMacroEnd;
       }
-      int tail = macros.lastMacroEnd;
       if (tail == to) {
         return spec; // domain-end is a macro-expand
       }
@@ -607,9 +684,11 @@ public final class RecordParser {
         return from == to ? EMPTY : new MacroString(List.of(new MacroToken.Literal(text.substring(from, to))));
       }
       List<MacroToken> tokens = new ArrayList<>(4);
-      StringBuilder literal = new StringBuilder();
+      // literal text since the last macro: plain runs are taken as substrings, a builder is made
+      // only when an escape (%%, %_, %-) joins text
+      @Nullable StringBuilder literal = null;
       int i = from;
-      int run = from; // start of the plain characters not yet copied into literal
+      int run = from; // start of the plain characters not yet taken
       while (i < to) {
         char c = text.charAt(i);
         if (c != '%') {
@@ -620,14 +699,16 @@ public final class RecordParser {
           i++;
           continue;
         }
-        literal.append(text, run, i);
         if (i + 1 >= to) {
           error = new SyntaxError("'%' at the end", i, "write %% for a literal '%'");
           return new MacroString(tokens);
         }
         char next = text.charAt(i + 1);
         if (next == '%' || next == '_' || next == '-') {
-          literal.append(next == '%' ? "%" : next == '_' ? " " : "%20");
+          if (literal == null) {
+            literal = new StringBuilder();
+          }
+          literal.append(text, run, i).append(next == '%' ? "%" : next == '_' ? " " : "%20");
           i += 2;
           run = i;
           lastMacroEnd = i;
@@ -648,20 +729,30 @@ public final class RecordParser {
         if (macro == null) {
           return new MacroString(tokens);
         }
-        if (literal.length() > 0) {
-          tokens.add(new MacroToken.Literal(literal.toString()));
-          literal.setLength(0);
-        }
+        addLiteral(tokens, literal, run, i);
+        literal = null;
         tokens.add(macro);
         i = close + 1;
         run = i;
         lastMacroEnd = i;
       }
-      literal.append(text, run, to);
+      addLiteral(tokens, literal, run, to);
+      return new MacroString(tokens);
+    }
+
+    /** Adds the literal made of {@code literal} (if any) and {@code text[run, end)}, unless empty. */
+    private void addLiteral(
+        List<MacroToken> tokens, @Nullable StringBuilder literal, int run, int end) {
+      if (literal == null) {
+        if (run < end) {
+          tokens.add(new MacroToken.Literal(text.substring(run, end)));
+        }
+        return;
+      }
+      literal.append(text, run, end);
       if (literal.length() > 0) {
         tokens.add(new MacroToken.Literal(literal.toString()));
       }
-      return new MacroString(tokens);
     }
 
     private MacroToken.@Nullable Macro macro(int percent, int from, int close) {
@@ -716,12 +807,32 @@ public final class RecordParser {
     }
   }
 
+  /** Character classes of ASCII, looked up instead of compared: the parser's inner loops. */
+  private static final byte ALPHA = 1;
+
+  private static final byte NAME = 2;
+
+  private static final byte[] CLASSES = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      CLASSES[c] = ALPHA | NAME;
+      CLASSES[Character.toUpperCase(c)] = ALPHA | NAME;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      CLASSES[c] = NAME;
+    }
+    CLASSES['-'] = NAME;
+    CLASSES['_'] = NAME;
+    CLASSES['.'] = NAME;
+  }
+
   private static boolean isNameChar(char c) {
-    return isAlpha(c) || isDigit(c) || c == '-' || c == '_' || c == '.';
+    return c < 128 && (CLASSES[c] & NAME) != 0;
   }
 
   private static boolean isAlpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    return c < 128 && (CLASSES[c] & ALPHA) != 0;
   }
 
   private static boolean isDigit(char c) {

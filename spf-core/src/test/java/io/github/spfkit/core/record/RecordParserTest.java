@@ -189,7 +189,8 @@ final class RecordParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"v=spf10", "v=spf1mx", "spf1", "", "v=spf2.0/pra -all", "\u0096"})
+  @ValueSource(
+      strings = {"v=spf10", "v=spf1mx", "spf1", "", "v=spf2.0/pra -all", "\u0096", "V\u001dSPF1 -all", "v=SPF\u0011 -all", "\u0016=spf1"})
   void ignoresOtherTextRecords(String text) {
     assertThat(RecordParser.isSpfRecord(text)).isFalse();
   }
