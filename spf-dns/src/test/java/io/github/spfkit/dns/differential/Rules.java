@@ -219,8 +219,8 @@ final class Rules {
               Verdict.OPEN_IN_THE_RFC,
               PERL,
               "an explanation with `%{p}` when the evaluation used up its void lookups: Mail::SPF"
-                  + " counts the PTR lookups of the explanation too and gives none; spfkit and pyspf"
-                  + " expand it. §6.2 does not say whether exp's lookups count",
+                  + " counts the PTR lookups of the explanation too and gives no explanation; spfkit"
+                  + " and pyspf expand it. §6.2 does not say whether exp's lookups count",
               (o, r) ->
                   o.has(Fact.P_MACRO)
                       && o.ours().equals("fail")
