@@ -58,9 +58,9 @@ final class Connection implements Runnable {
         }
         try {
           Decision decision = policy.decideNow(request.request());
+          log.decision(request.request(), decision);
           out.write((decision.action().line() + "\n\n").getBytes(StandardCharsets.US_ASCII));
           out.flush();
-          log.decision(request.request(), decision);
         } finally {
           synchronized (lock) {
             busy = false;
