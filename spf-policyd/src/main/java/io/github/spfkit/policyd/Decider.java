@@ -159,7 +159,9 @@ final class Decider {
     // no MAIL FROM policy but a HELO result: policyd-spf prepends the HELO header
     if (acted.result().result() == Result.NONE && helo != null
         && helo.result().result() != Result.NONE) {
-      return headerOrDunno(helo);
+      // even when HELO_reject = Null made the HELO result itself a DUNNO, as policyd-spf does
+      return headerOrDunno(new Checked(helo.result(), Act.PREPEND, helo.reason(), helo.scope(),
+          helo.id()));
     }
     return headerOrDunno(acted);
   }
