@@ -115,12 +115,17 @@ public final class PolicyServer {
     } catch (RuntimeException e) {
       decided = CompletableFuture.failedFuture(e);
     }
-    return decided
+    CompletableFuture<Decision> finished = decided
         .exceptionally(
             e -> new Decision(new PolicyAction.Dunno("internal error"), "none", null,
                 "internal error: " + e, Duration.ZERO))
-        .thenApply(this::finish)
-        .completeOnTimeout(overDeadline(), deadline.toMillis(), TimeUnit.MILLISECONDS)
+        .thenApply(this::finish);
+    if (!finished.isDone()) {
+      // answered from the cache, most decisions are done here already: no timer for them
+      finished = finished.completeOnTimeout(overDeadline(), deadline.toMillis(),
+          TimeUnit.MILLISECONDS);
+    }
+    return finished
         .thenApply(
             decision -> {
               Decision timed = decision.withElapsed(elapsed(start));

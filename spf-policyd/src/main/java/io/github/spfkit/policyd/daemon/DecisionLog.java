@@ -5,7 +5,6 @@ import io.github.spfkit.core.SpfResult;
 import io.github.spfkit.policyd.Decision;
 import io.github.spfkit.policyd.PolicyRequest;
 import java.io.PrintStream;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,8 +58,10 @@ final class DecisionLog {
     if (!decision.note().isEmpty()) {
       line.append(" note=").append(quote(decision.note()));
     }
-    line.append(" ms=")
-        .append(String.format(Locale.ROOT, "%.2f", decision.elapsed().toNanos() / 1e6));
+    long micros = decision.elapsed().toNanos() / 1000;
+    line.append(" ms=").append(micros / 1000).append('.');
+    long fraction = (micros % 1000) / 10;
+    line.append(fraction < 10 ? "0" : "").append(fraction);
     if (level >= 2) {
       line.append(" answer=").append(quote(decision.action().line()));
     }
