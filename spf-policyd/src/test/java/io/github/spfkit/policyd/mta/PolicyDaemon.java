@@ -16,12 +16,13 @@ import java.util.concurrent.TimeUnit;
  * as a child process on a free loopback port, its log in the test's folder.
  */
 final class PolicyDaemon implements AutoCloseable {
-  private final Process process;
+  private final List<String> command;
   private final Path log;
   private final int port;
+  private Process process;
 
-  private PolicyDaemon(Process process, Path log, int port) {
-    this.process = process;
+  private PolicyDaemon(List<String> command, Path log, int port) {
+    this.command = command;
     this.log = log;
     this.port = port;
   }
@@ -51,18 +52,36 @@ final class PolicyDaemon implements AutoCloseable {
         "-jar", jar().toString(),
         "--listen", "127.0.0.1:" + port, "--config", conf.toString()));
     command.addAll(List.of(extra));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
-    PolicyDaemon daemon = new PolicyDaemon(process, log, port);
+    PolicyDaemon daemon = new PolicyDaemon(command, log, port);
+    daemon.launch();
+    return daemon;
+  }
+
+  private void launch() throws IOException, InterruptedException {
+    int before = count(log(), "listening on");
+    process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (!daemon.log().contains("listening on")) {
+    while (count(log(), "listening on") == before) {
       if (!process.isAlive() || System.nanoTime() > end) {
-        daemon.close();
-        fail("spf-policyd did not start:\n" + daemon.log());
+        close();
+        fail("spf-policyd did not start:\n" + log());
       }
       Thread.sleep(20);
     }
-    return daemon;
+  }
+
+  private static int count(String text, String what) {
+    int n = 0;
+    for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Starts the daemon again, same command line and port, after {@link #close()}. */
+  void restart() throws IOException, InterruptedException {
+    launch();
   }
 
   int port() {
