@@ -4,6 +4,7 @@ import io.github.spfkit.core.net.IpAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -42,7 +43,9 @@ final class ConfigFile {
           2,
           PolicyConfig.DEFAULT_REASON_MESSAGE,
           false,
-          null);
+          null,
+          null,
+          Map.of());
 
   /** Options of policyd-spf's milter front end: accepted there and here, without effect here. */
   private static final Set<String> MILTER_OPTIONS =
@@ -80,8 +83,34 @@ final class ConfigFile {
       s.apply(name, value, where, warnings);
     }
     PolicyConfig config = s.build(source, warnings);
+    if (s.perUserSource != null) {
+      config = PerUserFile.read(config, s.perUserSource, warnings);
+    }
     return new PolicyConfig.ConfigReading(config, warnings);
   }
+
+  /** Applies one recipient's settings to the global configuration (policydspfuser.py's names). */
+  static PolicyConfig apply(PolicyConfig global, List<String[]> pairs, String where,
+      List<String> warnings) {
+    Settings s = new Settings(global);
+    for (String[] pair : pairs) {
+      if (!PER_USER_OPTIONS.contains(pair[0])) {
+        warnings.add(where + ": \"" + pair[0] + "\" cannot be set per user (policyd-spf logs an"
+            + " error and ignores it)");
+        continue;
+      }
+      s.apply(pair[0], pair[1], where, warnings);
+    }
+    return s.build(where, warnings);
+  }
+
+  /** The names policyd-spf 3.0.4 accepts in a per-user line ({@code policydspfuser.py}). */
+  private static final Set<String> PER_USER_OPTIONS = Set.of("debugLevel", "HELO_reject",
+      "Mail_From_reject", "PermError_reject", "TempError_Defer", "Mail_From_pass_restriction",
+      "HELO_pass_restriction", "Prospective", "Whitelist", "skip_addresses", "Domain_Whitelist",
+      "Domain_Whitelist_PTR", "HELO_Whitelist", "No_Mail", "Reject_Not_Pass_Domains",
+      "defaultSeedOnly", "SPF_Enhanced_Status_Codes", "Header_Type", "Hide_Receiver",
+      "Lookup_Time", "Whitelist_Lookup_Time", "Void_Limit", "Reason_Message");
 
   /** The settings being read, starting from the defaults. */
   private static final class Settings {
@@ -110,6 +139,42 @@ final class ConfigFile {
     String reasonMessage = PolicyConfig.DEFAULT_REASON_MESSAGE;
     boolean mock;
     @Nullable IpAddress prospective;
+    @Nullable String perUserSource;
+
+    Settings() {}
+
+    Settings(PolicyConfig c) {
+      debugLevel = c.debugLevel();
+      heloReject = c.heloReject();
+      mailFromReject = c.mailFromReject();
+      permErrorReject = c.permErrorReject();
+      tempErrorDefer = c.tempErrorDefer();
+      skipAddresses = c.skipAddresses();
+      whitelist = c.whitelist();
+      heloWhitelist = c.heloWhitelist();
+      domainWhitelist = c.domainWhitelist();
+      domainWhitelistPtr = c.domainWhitelistPtr();
+      noMail = c.noMail();
+      rejectNotPassDomains = c.rejectNotPassDomains();
+      heloPassRestriction = c.heloPassRestriction();
+      mailFromPassRestriction = c.mailFromPassRestriction();
+      testOnly = c.testOnly();
+      enhancedStatusCodes = c.enhancedStatusCodes();
+      headerTypeValue = switch (c.headerType()) {
+        case SPF -> "SPF";
+        case AR -> "AR";
+        case NONE -> "None";
+      };
+      hideReceiver = c.hideReceiver();
+      authservId = c.authservId();
+      lookupTime = c.lookupTime();
+      whitelistLookupTime = c.whitelistLookupTime();
+      voidLimit = c.voidLimit();
+      reasonMessage = c.reasonMessage();
+      mock = c.mock();
+      prospective = c.prospective();
+      perUserSource = c.perUserSource();
+    }
 
     void apply(String name, String value, String where, List<String> warnings) {
       switch (name) {
@@ -158,11 +223,7 @@ final class ConfigFile {
           }
           prospective = ip.orElse(null);
         }
-        case "Per_User" ->
-            warnings.add(
-                where
-                    + ": Per_User (policyd-spf.peruser(5)) is not supported by spf-policyd; the"
-                    + " global settings apply to every recipient");
+        case "Per_User" -> perUserSource = value;
         default -> {
           if (MILTER_OPTIONS.contains(name)) {
             warnings.add(
@@ -213,7 +274,8 @@ final class ConfigFile {
           whitelist, heloWhitelist, domainWhitelist, domainWhitelistPtr, noMail,
           rejectNotPassDomains, heloPassRestriction, mailFromPassRestriction, testOnly,
           enhancedStatusCodes, headerType, hideReceiver, authservId, lookupTime,
-          whitelistLookupTime, voidLimit, reasonMessage, mock, prospective);
+          whitelistLookupTime, voidLimit, reasonMessage, mock, prospective, perUserSource,
+          Map.of());
     }
   }
 

@@ -44,6 +44,10 @@ final class Decider {
   /** One identity checked: its result, what the policy does with it, the text for {@code {spf}}. */
   private record Checked(SpfResult result, Act act, String reason, String scope, String id) {}
 
+  PolicyConfig config() {
+    return config;
+  }
+
   CompletableFuture<Decision> decide(PolicyRequest request) {
     if (config.mock()) {
       return done(new PolicyAction.Dunno("Mock"), "none", null, "mock");
@@ -304,6 +308,10 @@ final class Decider {
   }
 
   private String recipientDomain(PolicyRequest request) {
+    if (config.perUserSource() != null) {
+      // with Per_User, policyd-spf keeps the whole address (lower-cased) and ignores Hide_Receiver
+      return value(request.recipient()).toLowerCase(Locale.ROOT);
+    }
     if (config.hideReceiver()) {
       return "<UNKNOWN>";
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +49,10 @@ import org.jspecify.annotations.Nullable;
  *     {@code {url}}
  * @param mock {@code Mock}: answer every request with a fixed DUNNO
  * @param prospective {@code Prospective}: check this address instead of the client's, or null
+ * @param perUserSource {@code Per_User} as written ({@code text,PATH}), or null when per-user
+ *     settings are off
+ * @param perUser the per-recipient configurations of {@code policyd-spf.peruser(5)}, by lower-case
+ *     recipient address: this configuration with the recipient's settings applied
  */
 public record PolicyConfig(
     int debugLevel,
@@ -74,7 +79,9 @@ public record PolicyConfig(
     int voidLimit,
     String reasonMessage,
     boolean mock,
-    @Nullable IpAddress prospective) {
+    @Nullable IpAddress prospective,
+    @Nullable String perUserSource,
+    Map<String, PolicyConfig> perUser) {
 
   /** policyd-spf's default {@code Reason_Message}. */
   public static final String DEFAULT_REASON_MESSAGE =
@@ -111,6 +118,8 @@ public record PolicyConfig(
    * @param reasonMessage the reject and defer text template; not null
    * @param mock whether to answer a fixed DUNNO
    * @param prospective the address to check instead of the client's, or null
+   * @param perUserSource the {@code Per_User} value, or null
+   * @param perUser per-recipient configurations by lower-case address; copied, not null
    * @throws IllegalArgumentException if a duration is not positive or the void limit negative
    */
   public PolicyConfig {
@@ -125,6 +134,7 @@ public record PolicyConfig(
     Objects.requireNonNull(headerType, "headerType");
     Objects.requireNonNull(authservId, "authservId");
     Objects.requireNonNull(reasonMessage, "reasonMessage");
+    perUser = Map.copyOf(perUser);
     if (lookupTime.isNegative() || lookupTime.isZero()) {
       throw new IllegalArgumentException("lookupTime must be positive: " + lookupTime);
     }
@@ -198,7 +208,24 @@ public record PolicyConfig(
         whitelist, heloWhitelist, domainWhitelist, domainWhitelistPtr, noMail,
         rejectNotPassDomains, heloPassRestriction, mailFromPassRestriction, testOnly,
         enhancedStatusCodes, headerType, hideReceiver, hostName, lookupTime, whitelistLookupTime,
-        voidLimit, reasonMessage, mock, prospective);
+        voidLimit, reasonMessage, mock, prospective, perUserSource, perUserWithHostName(hostName));
+  }
+
+  private Map<String, PolicyConfig> perUserWithHostName(String hostName) {
+    Map<String, PolicyConfig> out = new java.util.LinkedHashMap<>();
+    perUser.forEach((user, config) -> out.put(user, config.withHostName(hostName)));
+    return out;
+  }
+
+  /**
+   * The configuration for one recipient: its {@code policyd-spf.peruser(5)} settings, if any.
+   *
+   * @param recipient the RCPT TO address
+   * @return the per-user configuration, or this one
+   */
+  public PolicyConfig forRecipient(String recipient) {
+    PolicyConfig user = perUser.get(recipient.toLowerCase(java.util.Locale.ROOT));
+    return user != null ? user : this;
   }
 
   /**

@@ -4,6 +4,8 @@ import io.github.spfkit.core.Limits;
 import io.github.spfkit.core.SpfChecker;
 import io.github.spfkit.core.dns.DnsLookup;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,6 +31,7 @@ public final class PolicyServer {
 
   private final PolicyConfig config;
   private final Decider decider;
+  private final Map<String, Decider> perUser;
   private final InstanceCache instances;
   private final Duration deadline;
 
@@ -39,6 +42,14 @@ public final class PolicyServer {
         builder.deadline != null
             ? builder.deadline
             : config.lookupTime().multipliedBy(2).plus(Duration.ofSeconds(5));
+    this.decider = decider(config, dns, builder.receiver);
+    Map<String, Decider> users = new HashMap<>();
+    config.perUser().forEach((user, c) -> users.put(user, decider(c, dns, builder.receiver)));
+    this.perUser = Map.copyOf(users);
+    this.instances = new InstanceCache(builder.transactions);
+  }
+
+  private static Decider decider(PolicyConfig config, DnsLookup dns, @Nullable String receiver) {
     Limits limits =
         Limits.RFC.withMaxVoidLookups(config.voidLimit()).withDeadline(config.lookupTime());
     SpfChecker checker = SpfChecker.builder().dns(dns).limits(limits).build();
@@ -47,9 +58,7 @@ public final class PolicyServer {
             .dns(dns)
             .limits(Limits.RFC.withDeadline(config.whitelistLookupTime()))
             .build();
-    this.decider =
-        new Decider(config, checker, new Bypass(config, dns, whitelistChecker), builder.receiver);
-    this.instances = new InstanceCache(builder.transactions);
+    return new Decider(config, checker, new Bypass(config, dns, whitelistChecker), receiver);
   }
 
   /**
@@ -97,7 +106,13 @@ public final class PolicyServer {
       return CompletableFuture.completedFuture(
           new Decision(new PolicyAction.Dunno(note), "none", null, note, elapsed(start)));
     }
-    String instance = request.instance();
+    String recipient = request.recipient();
+    Decider user = recipient == null ? null
+        : perUser.get(recipient.trim().toLowerCase(java.util.Locale.ROOT));
+    // a recipient with per-user settings is decided on its own, as policyd-spf does
+    String instance = user != null ? null : request.instance();
+    Decider chosen = user != null ? user : decider;
+    PolicyConfig settings = chosen.config();
     if (instance != null && !instance.isEmpty()) {
       Decision first = instances.get(instance);
       if (first != null) {
@@ -111,7 +126,7 @@ public final class PolicyServer {
     }
     CompletableFuture<Decision> decided;
     try {
-      decided = decider.decide(request);
+      decided = chosen.decide(request);
     } catch (RuntimeException e) {
       decided = CompletableFuture.failedFuture(e);
     }
@@ -119,10 +134,10 @@ public final class PolicyServer {
         .exceptionally(
             e -> new Decision(new PolicyAction.Dunno("internal error"), "none", null,
                 "internal error: " + e, Duration.ZERO))
-        .thenApply(this::finish);
+        .thenApply(d -> finish(d, settings));
     if (!finished.isDone()) {
       // answered from the cache, most decisions are done here already: no timer for them
-      finished = finished.completeOnTimeout(overDeadline(), deadline.toMillis(),
+      finished = finished.completeOnTimeout(overDeadline(settings), deadline.toMillis(),
           TimeUnit.MILLISECONDS);
     }
     return finished
@@ -165,7 +180,7 @@ public final class PolicyServer {
   }
 
   /** TestOnly and Prospective act on the answer last, as in policyd-spf's main loop. */
-  private Decision finish(Decision decision) {
+  private static Decision finish(Decision decision, PolicyConfig config) {
     PolicyAction action = decision.action();
     if (config.testOnly() == 0 && !(action instanceof PolicyAction.Prepend)
         && !(action instanceof PolicyAction.Dunno)) {
@@ -178,7 +193,7 @@ public final class PolicyServer {
     return decision;
   }
 
-  private Decision overDeadline() {
+  private Decision overDeadline(PolicyConfig config) {
     String note = "deadline of " + deadline.toMillis() + " ms passed";
     PolicyAction action =
         config.tempErrorDefer() && config.testOnly() != 0

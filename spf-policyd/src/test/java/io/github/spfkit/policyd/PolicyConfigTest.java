@@ -119,7 +119,8 @@ final class PolicyConfigTest {
     List<String> warnings = parse("Per_User = /etc/peruser\nSocket = inet:8890@localhost\n"
         + "defaultSeedOnly = 0\n").warnings();
     assertThat(warnings).hasSize(3);
-    assertThat(warnings.get(0)).contains("Per_User", "not supported");
+    assertThat(warnings.get(2)).contains("Per_User \"/etc/peruser\" is not text,PATH");
+    warnings = List.of(warnings.get(2), warnings.get(0), warnings.get(1));
     assertThat(warnings.get(1)).contains("Socket", "milter");
     assertThat(warnings.get(2)).contains("defaultSeedOnly", "deprecated");
   }
@@ -157,5 +158,39 @@ final class PolicyConfigTest {
     assertThat(PolicyConfig.defaults().withHostName("mx.test").authservId()).isEqualTo("mx.test");
     PolicyConfig named = parse("Authserv_Id = auth.example\n").config();
     assertThat(named.withHostName("mx.test").authservId()).isEqualTo("auth.example");
+  }
+
+  @Test
+  void readsPerUserSettingsOnTopOfTheGlobalOnes(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Path users = dir.resolve("userconf");
+    java.nio.file.Files.writeString(users, String.join("\n",
+        "# per-user settings",
+        "Strict@Example.org,Mail_From_reject=SPF_Not_Pass|PermError_reject=True",
+        "open@example.org,HELO_reject=False|TestOnly=0",
+        "broken@example.org,Mail_From_reject",
+        ""));
+    PolicyConfig.ConfigReading reading =
+        parse("TempError_Defer = True\nPer_User = text," + users + "\n");
+    PolicyConfig global = reading.config();
+    PolicyConfig strict = global.forRecipient("strict@EXAMPLE.org");
+    assertThat(strict.mailFromReject()).isEqualTo(RejectPolicy.SPF_NOT_PASS);
+    assertThat(strict.permErrorReject()).isTrue();
+    assertThat(strict.tempErrorDefer()).isTrue();
+    assertThat(global.forRecipient("open@example.org").heloReject()).isEqualTo(RejectPolicy.FALSE);
+    assertThat(global.forRecipient("open@example.org").testOnly()).isEqualTo(1);
+    assertThat(global.forRecipient("someone@example.org")).isSameAs(global);
+    assertThat(reading.warnings()).hasSize(2);
+    assertThat(reading.warnings().get(0)).contains(":3: \"TestOnly\" cannot be set per user");
+    assertThat(reading.warnings().get(1)).contains(":4: a setting is not Name=value");
+  }
+
+  @Test
+  void usesTheGlobalSettingsWhenThePerUserFileIsMissing() {
+    PolicyConfig.ConfigReading reading = parse("Per_User = text,/nonexistent/userconf\n");
+    assertThat(reading.config().perUser()).isEmpty();
+    assertThat(reading.config().perUserSource()).isEqualTo("text,/nonexistent/userconf");
+    assertThat(reading.warnings()).singleElement().asString()
+        .contains("cannot be read", "the global settings apply");
   }
 }

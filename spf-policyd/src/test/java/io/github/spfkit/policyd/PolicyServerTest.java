@@ -391,4 +391,19 @@ final class PolicyServerTest {
     assertThat(decision.action().line()).startsWith("action=PREPEND Received-SPF: temperror");
     assertThat(calls).hasPositiveValue();
   }
+
+  @Test
+  void appliesARecipientsPerUserSettingsAndDecidesThatRecipientOnItsOwn(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    java.nio.file.Path users = dir.resolve("userconf");
+    java.nio.file.Files.writeString(users, "strict@receiver.test,Mail_From_reject=Softfail\n");
+    PolicyServer server = server("Per_User = text," + users + "\n");
+    PolicyRequest toBob = rcpt("203.0.113.9", HELO, "a@soft.example", "11.1");
+    assertThat(server.decideNow(toBob).action().kind()).isEqualTo("prepend");
+    java.util.Map<String, String> strict = new java.util.LinkedHashMap<>(toBob.attributes());
+    strict.put("recipient", "Strict@receiver.test");
+    PolicyAction second = server.decideNow(new PolicyRequest(strict)).action();
+    assertThat(second.line()).startsWith("action=550 5.7.23 Message rejected due to: domain owner"
+        + " discourages use of this host.").endsWith(";r=strict@receiver.test");
+  }
 }

@@ -26,7 +26,7 @@ final class DaemonIT {
         "--zone", "../examples/demo/demo.zone")) {
       assertThat(daemon.log())
           .contains("warning: " + dir.resolve("warn.conf") + ":1: unknown option \"Bogus_Option\"")
-          .contains("Per_User (policyd-spf.peruser(5)) is not supported")
+          .contains("Per_User \"/etc/peruser\" is not text,PATH")
           .contains("HELO_reject \"fail\" is not one of");
     }
   }
