@@ -66,12 +66,7 @@ final class Decider {
     IpAddress ip = parsed.get();
     String sender = value(request.sender());
     String heloGiven = value(request.heloName());
-    if (sender.isEmpty() && heloGiven.isEmpty() && config.skipAddresses().isEmpty()
-        && config.whitelist().isEmpty()) {
-      // nothing to check; policyd-spf runs its bypass lists first, which cannot match here
-      return done(new PolicyAction.Dunno("no sender or HELO name"), "none", null,
-          "no sender and no helo_name");
-    }
+    // the bypass lists come first, as in policyd-spf, even without a sender or HELO name
     return bypass
         .find(ip, heloGiven)
         .thenCompose(
