@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One line per decision on standard error (the journal, under systemd): queue id, client,
  * identity, sender or HELO name, result, deciding term, the action and the milliseconds taken.
- * Values are quoted where they could hold spaces and cleaned of control characters.
+ * Values are quoted where they could hold spaces and cleaned of control characters. Decision lines
+ * may sit in the stream's buffer until its next flush (the daemon flushes every 100 ms); warnings
+ * and notices are flushed at once.
  */
 final class DecisionLog {
   private final PrintStream out;
@@ -74,13 +76,19 @@ final class DecisionLog {
   void warn(String message) {
     if (level >= -1) {
       out.println("warning: " + clean(message));
+      out.flush();
     }
   }
 
   void info(String message) {
     if (level >= 0) {
       out.println(clean(message));
+      out.flush();
     }
+  }
+
+  void flush() {
+    out.flush();
   }
 
   private static String quote(@Nullable String text) {

@@ -6,11 +6,18 @@ import io.github.spfkit.dns.DnsJavaLookup;
 import io.github.spfkit.dns.ZoneFileLookup;
 import io.github.spfkit.policyd.PolicyConfig;
 import io.github.spfkit.policyd.PolicyServer;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code java -jar spf-policyd.jar}: reads the configuration, warns about every option it does not
@@ -27,7 +34,18 @@ public final class SpfPolicyd {
    * @param args the command line, see {@code --help}
    */
   public static void main(String[] args) {
-    System.exit(run(args, System.err));
+    // one write per decision line would cost more than the decision: buffer, flush every 100 ms
+    PrintStream err = new PrintStream(new BufferedOutputStream(
+        new FileOutputStream(FileDescriptor.err), 1 << 16), false, StandardCharsets.UTF_8);
+    ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "spf-policyd-log-flush");
+      t.setDaemon(true);
+      return t;
+    });
+    flusher.scheduleWithFixedDelay(err::flush, 100, 100, TimeUnit.MILLISECONDS);
+    int status = run(args, err);
+    err.flush();
+    System.exit(status);
   }
 
   static int run(String[] args, PrintStream err) {
@@ -40,6 +58,7 @@ public final class SpfPolicyd {
         err.println("spf-policyd: " + message);
       }
       err.println(Options.USAGE);
+      err.flush();
       return 2;
     }
     PolicyConfig config = PolicyConfig.defaults();
@@ -87,7 +106,7 @@ public final class SpfPolicyd {
       log.info("spf-policyd: stopping; finishing requests in flight");
       listener.stop(grace);
       log.info("spf-policyd: stopped");
-      err.flush();
+      log.flush();
       stopped.countDown();
     }, "spf-policyd-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
