@@ -22,8 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code java -jar spf-policyd.jar}: reads the configuration, warns about every option it does not
  * use as policyd-spf does, listens, and on SIGTERM (or SIGINT) stops accepting, answers the
- * requests in flight and exits 0. Exit code 2 for bad usage or an unreadable file, 1 if the
- * socket cannot be opened.
+ * requests in flight and exits (the JVM's status for the signal: 143 or 130). Exit code 2 for bad
+ * usage or an unreadable file, 1 if the socket cannot be opened.
  */
 public final class SpfPolicyd {
   private SpfPolicyd() {}
