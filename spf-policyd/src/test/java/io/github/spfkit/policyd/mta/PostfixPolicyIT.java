@@ -97,7 +97,8 @@ final class PostfixPolicyIT {
     receiver = Postfix.start(dir.resolve("receiver"), Map.of(
             "myhostname", "mx.receiver.test",
             "virtual_mailbox_domains", "receiver.test",
-            "virtual_mailbox_maps", "inline:{ bob@receiver.test=bob }",
+            "virtual_mailbox_maps",
+            "inline:{ bob@receiver.test=bob, carol@receiver.test=carol }",
             "smtpd_authorized_xclient_hosts", "127.0.0.0/8",
             "smtpd_relay_restrictions", "permit_mynetworks, reject_unauth_destination",
             "smtpd_recipient_restrictions",
@@ -272,5 +273,34 @@ final class PostfixPolicyIT {
     assertThat(diagnosis.cause()).isEqualTo(Cause.IP_NOT_AUTHORIZED);
     assertThat(diagnosis.domain()).isEqualTo("fail.example");
     assertThat(diagnosis.ip()).isEqualTo("127.0.0.2");
+  }
+
+  @Test
+  void checksATransactionOnceAndPrependsOneHeaderForAllItsRecipients() throws Exception {
+    String marker = marker();
+    List<String> replies;
+    try (Smtp smtp = Smtp.connect(strictPort, "203.0.113.25", "client.example")) {
+      replies = smtp.sendToAll("carol@pass.example", List.of(BOB, "carol@receiver.test"),
+          message("carol@pass.example", marker));
+    }
+    assertThat(replies).allMatch(r -> r.startsWith("250"));
+    for (String mailbox : List.of("bob", "carol")) {
+      String delivered = receiver.awaitMessage(mailbox, marker, DELIVERY);
+      assertThat(delivered.split("Received-SPF: ", -1)).as(delivered).hasSize(2);
+    }
+    // the second recipient reuses the first decision: no second check, no second header
+    List<String> lines = List.of();
+    for (long end = System.nanoTime() + 5_000_000_000L; System.nanoTime() < end; ) {
+      lines = strict.log().lines().filter(l -> l.contains("sender=carol@pass.example")).toList();
+      if (lines.size() >= 2) {
+        break;
+      }
+      Thread.sleep(50); // the log is flushed every 100 ms
+    }
+    assertThat(lines)
+        .satisfiesExactly(
+            first -> assertThat(first).contains("result=pass", "action=prepend")
+                .doesNotContain("note="),
+            second -> assertThat(second).contains("action=dunno note=\"same transaction\""));
   }
 }

@@ -65,6 +65,24 @@ final class Smtp implements AutoCloseable {
     return rcpt;
   }
 
+  /** MAIL FROM, one RCPT TO per recipient, DATA when all were accepted. The RCPT replies. */
+  java.util.List<String> sendToAll(String sender, java.util.List<String> recipients,
+      String message) throws IOException {
+    expect(command("MAIL FROM:<" + sender + ">"), "250");
+    java.util.List<String> replies = new java.util.ArrayList<>();
+    for (String recipient : recipients) {
+      replies.add(command("RCPT TO:<" + recipient + ">"));
+    }
+    if (replies.stream().allMatch(r -> r.startsWith("250"))) {
+      expect(command("DATA"), "354");
+      out.write((message.replace("\n", "\r\n") + "\r\n.\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      expect(reply(), "250");
+    }
+    return replies;
+  }
+
   private String reply() throws IOException {
     StringBuilder text = new StringBuilder();
     while (true) {
