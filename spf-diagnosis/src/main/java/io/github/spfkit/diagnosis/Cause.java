@@ -17,8 +17,21 @@ public enum Cause {
   MULTIPLE_RECORDS,
   /** A record in the tree does not parse, or names something that cannot be used: {@code permerror}. */
   SYNTAX_ERROR,
-  /** The domain publishes no SPF record: {@code none}. */
+  /** The domain exists and publishes no SPF record: {@code none}, and the bounce does not contradict it. */
   NO_SPF_RECORD,
+  /**
+   * The domain does not exist as this diagnoser's DNS sees it (NXDOMAIN), and the bounce does not
+   * say the receiver found a record: the sender uses a name that is not public, or this machine
+   * sees another view of DNS. No record is proposed for a domain that does not exist.
+   */
+  NO_SUCH_DOMAIN,
+  /**
+   * The bounce and DNS now disagree: the bounce says {@code fail}, {@code softfail} or {@code
+   * permerror} (so the receiver found a record) but DNS here shows no such domain or no SPF record.
+   * Both sides are in the evidence; no record is proposed. (A bounce contradicted by a {@code pass}
+   * now is {@link #PASSES_NOW}.)
+   */
+  EVIDENCE_CONFLICT,
   /** DNS failed while evaluating: {@code temperror}; usually transient. */
   DNS_ERROR,
   /** The HELO name's record does not authorize the client. */
@@ -35,7 +48,10 @@ public enum Cause {
   DMARC_ALIGNMENT,
   /** The receiver requires authentication (SPF and/or DKIM) that the message did not have. */
   AUTH_REQUIRED,
-  /** The record passes for the client IP today: fixed since, or a transient failure. */
+  /**
+   * The record passes for the client IP today although the bounce reported a failure: fixed since,
+   * a transient failure, or a different view of DNS; the evidence shows both sides.
+   */
   PASSES_NOW,
   /** The bounce is not about SPF or authentication. */
   NOT_SPF,

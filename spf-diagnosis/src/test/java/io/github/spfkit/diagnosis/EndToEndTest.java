@@ -66,6 +66,8 @@ final class EndToEndTest {
         row("e2e/syntax-error.eml", Cause.SYNTAX_ERROR, "fix-syntax",
             "v=spf1 ip4:192.0.2.90 include:_spf.mailer.example -all"),
         row("e2e/no-spf-record.eml", Cause.NO_SPF_RECORD, "publish-record", "v=spf1 ip4:192.0.2.91 ~all"),
+        row("e2e/no-such-domain.eml", Cause.NO_SUCH_DOMAIN, "no-such-domain", null),
+        row("e2e/evidence-conflict.eml", Cause.EVIDENCE_CONFLICT, "evidence-conflict", null),
         row("e2e/dns-error.eml", Cause.DNS_ERROR, "dns-error", null),
         row("e2e/helo-failed.eml", Cause.HELO_FAILED, "helo", "v=spf1 a ip4:192.0.2.120 ~all"),
         row("e2e/high-risk-delivery-pool.eml", Cause.HIGH_RISK_DELIVERY_POOL, "hrdp", null),
@@ -100,7 +102,7 @@ final class EndToEndTest {
   private static void assertProvenByAnIndependentCheck(Diagnosis d) {
     Proposal p = d.proposal();
     assertThat(p.verification().result()).isEqualTo(Result.PASS);
-    assertThat(p.verification().ip().toString()).isEqualTo(d.ip());
+    assertThat(p.verification().ip()).isEqualTo(d.ip());
     SpfChecker checker = SpfChecker.builder().dns(DNS).build();
     var check = checker.check().ip(d.ip()).policy(p.record());
     var result = d.cause() == Cause.HELO_FAILED ? check.helo(p.domain()).evaluate()
@@ -112,6 +114,40 @@ final class EndToEndTest {
   @AfterAll
   static void everyCauseHasAnEndToEndTest() {
     assertThat(COVERED).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Cause.class));
+  }
+
+  @Test
+  void aFailForADomainThatDoesNotExistHereIsAConflictNotAMissingRecord() {
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/evidence-conflict.eml"));
+
+    assertThat(d.cause()).isEqualTo(Cause.EVIDENCE_CONFLICT);
+    assertThat(d.bounceResult()).isEqualTo(Result.FAIL);
+    assertThat(d.domainState()).isEqualTo(new DomainState.NoSuchDomain("gone.example"));
+    assertThat(d.proposal()).isNull();
+    assertThat(d.evidence()).extracting(Evidence::code).contains("conflict");
+    assertThat(d.evidence()).filteredOn(e -> e.code().equals("conflict")).singleElement()
+        .satisfies(e -> assertThat(e.text()).contains("SPF fail").contains("NXDOMAIN"));
+    assertThat(d.advice()).extracting(Advice::code).doesNotContain("publish-record", "apply-proposal");
+  }
+
+  @Test
+  void aFailForADomainWithoutARecordHereIsAConflict() {
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/conflict-no-record.eml"));
+
+    assertThat(d.cause()).isEqualTo(Cause.EVIDENCE_CONFLICT);
+    assertThat(d.domainState()).isEqualTo(new DomainState.NoSpfRecord("nospf.example"));
+    assertThat(d.proposal()).isNull();
+    assertThat(d.evidence()).filteredOn(e -> e.code().equals("conflict")).singleElement()
+        .satisfies(e -> assertThat(e.text()).contains("publishes no SPF record"));
+  }
+
+  @Test
+  void aBounceThatStatesNoResultAndAMissingRecordIsNoSpfRecord() {
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/no-spf-record.eml"));
+
+    assertThat(d.bounceResult()).isNull();
+    assertThat(d.domainState()).isEqualTo(new DomainState.NoSpfRecord("nospf.example"));
+    assertThat(d.cause()).isEqualTo(Cause.NO_SPF_RECORD);
   }
 
   @Test
@@ -156,7 +192,7 @@ final class EndToEndTest {
     Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/high-risk-delivery-pool.eml"));
 
     assertThat(d.facts().clientIp()).isNull();
-    assertThat(d.ip()).isEqualTo("40.95.12.34");
+    assertThat(d.ip()).hasToString("40.95.12.34");
     assertThat(d.evidence()).extracting(Evidence::code).contains("ip-candidate", "hrdp-pool");
     assertThat(d.facts().envelopeSender()).isEqualTo("ceo@m365.example");
   }
@@ -179,7 +215,7 @@ final class EndToEndTest {
 
     assertThat(d.category()).isEqualTo(Category.AUTH_REQUIRED);
     assertThat(d.cause()).isEqualTo(Cause.NO_SPF_RECORD);
-    assertThat(d.ip()).isEqualTo("192.0.2.22");
+    assertThat(d.ip()).hasToString("192.0.2.22");
     assertThat(d.advice()).extracting(Advice::code).contains("system-sender", "publish-record");
     assertThat(d.proposedRecord()).isEqualTo("v=spf1 ip4:192.0.2.22 ~all");
   }

@@ -6,6 +6,7 @@ import io.github.spfkit.core.Problem;
 import io.github.spfkit.core.SpfResult;
 import io.github.spfkit.diagnosis.Advice;
 import io.github.spfkit.diagnosis.Diagnosis;
+import io.github.spfkit.diagnosis.DomainState;
 import io.github.spfkit.diagnosis.Evidence;
 import io.github.spfkit.diagnosis.Proposal;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
@@ -43,7 +44,10 @@ final class DiagnoseOutput {
     out.put("rejectingHost", facts.rejectingHost());
     out.put("envelopeSender", facts.envelopeSender());
     out.put("domain", diagnosis.domain());
-    out.put("ip", diagnosis.ip());
+    DomainState state = diagnosis.domainState();
+    out.put("domainState", state == null ? null : state.code());
+    out.put("bounceResult", diagnosis.bounceResult() == null ? null : diagnosis.bounceResult().token());
+    out.put("ip", diagnosis.ip() == null ? null : diagnosis.ip().toString());
     out.put("helo", facts.helo());
     out.put("forwarding", facts.forwarded());
     out.put("forwardingSigns", facts.forwarding());
@@ -95,7 +99,7 @@ final class DiagnoseOutput {
     field(lines, language, Label.CATEGORY, diagnosis.category().name());
     field(lines, language, Label.SENDER, facts.envelopeSender());
     field(lines, language, Label.DOMAIN, diagnosis.domain());
-    field(lines, language, Label.CLIENT_IP, diagnosis.ip());
+    field(lines, language, Label.CLIENT_IP, diagnosis.ip() == null ? null : diagnosis.ip().toString());
     field(lines, language, Label.HELO, facts.helo());
     field(
         lines,
@@ -112,8 +116,7 @@ final class DiagnoseOutput {
       lines.add("  " + language.text(Label.NO_LIVE_CHECK));
     } else {
       // a record is copied from here: never wrapped
-      lines.add(
-          label(language, Label.SPF_RECORD) + (record == null ? language.text(Label.NONE) : record));
+      lines.add(label(language, Label.SPF_RECORD) + (record == null ? noRecord(diagnosis.domainState(), language) : record));
       if (spf != null) {
         field(lines, language, Label.SPF_CHECK, check(spf, language));
       }
@@ -173,6 +176,13 @@ final class DiagnoseOutput {
       }
     }
     return lines;
+  }
+
+  private static String noRecord(@Nullable DomainState state, Language language) {
+    if (state instanceof DomainState.NoSuchDomain) {
+      return language.text(Label.NO_SUCH_DOMAIN);
+    }
+    return state instanceof DomainState.Unanswered ? language.text(Label.NO_ANSWER) : language.text(Label.NONE);
   }
 
   private static @Nullable String liveRecord(@Nullable SpfResult spf, @Nullable LintReport lint) {

@@ -35,7 +35,9 @@ enum Language {
         "Could not read",
         "(none)",
         "%1$s for %2$s",
-        "%1$s in %2$s"
+        "%1$s in %2$s",
+        "(none: the domain does not exist, NXDOMAIN)",
+        "(no DNS answer)"
       }),
   /** Indonesian. */
   ID(
@@ -65,7 +67,9 @@ enum Language {
         "Tidak terbaca",
         "(tidak ada)",
         "%1$s untuk %2$s",
-        "%1$s di %2$s"
+        "%1$s di %2$s",
+        "(tidak ada: domain tidak ada, NXDOMAIN)",
+        "(tidak ada jawaban DNS)"
       });
 
   /** The headings and labels, by position. */
@@ -94,7 +98,9 @@ enum Language {
     UNREADABLE,
     NONE,
     RESULT_FOR_IP,
-    TERM_IN_DOMAIN
+    TERM_IN_DOMAIN,
+    NO_SUCH_DOMAIN,
+    NO_ANSWER
   }
 
   /** The labels of the report's fields, whose longest sets the width of the label column. */

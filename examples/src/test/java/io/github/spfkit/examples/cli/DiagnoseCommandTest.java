@@ -40,6 +40,27 @@ final class DiagnoseCommandTest {
   }
 
   @Test
+  void theDemoBounceAgainstDnsWithoutItsDomainIsAConflictAndProposesNothing() throws Exception {
+    String zone = resource("zones/no-example-com.zone");
+    Cli.Run run = run("diagnose", "--zone", zone, DEMO_BOUNCE);
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out())
+        .contains("Cause: EVIDENCE_CONFLICT")
+        .contains("SPF record:  (none: the domain does not exist, NXDOMAIN)")
+        .contains("the bounce says SPF fail")
+        .contains("Proposed record: no proposal")
+        .doesNotContain("IN TXT")
+        .doesNotContain("NO_SPF_RECORD");
+    Map<String, Object> json = JSON.std.mapFrom(run("diagnose", "--zone", zone, "--json", DEMO_BOUNCE).out());
+    assertThat(json)
+        .containsEntry("cause", "EVIDENCE_CONFLICT")
+        .containsEntry("domainState", "no-such-domain")
+        .containsEntry("bounceResult", "fail")
+        .containsEntry("proposedRecord", null);
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void writesTheContractFieldsAsJson() throws Exception {
     Cli.Run run = run("diagnose", "--zone", DEMO_ZONE, "--json", DEMO_BOUNCE);

@@ -1,0 +1,155 @@
+package io.github.spfkit.diagnosis;
+
+import io.github.spfkit.core.Identity;
+import io.github.spfkit.core.Limits;
+import io.github.spfkit.core.MatchedTerm;
+import io.github.spfkit.core.Problem;
+import io.github.spfkit.core.Result;
+import io.github.spfkit.core.SpfResult;
+import io.github.spfkit.core.net.IpAddress;
+import io.github.spfkit.diagnosis.bounce.BounceFacts;
+import io.github.spfkit.diagnosis.lint.Finding;
+import io.github.spfkit.diagnosis.lint.LintNode;
+import io.github.spfkit.diagnosis.lint.LintReport;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes the evidence for a cause, in order of weight: what the rejecting server said, a
+ * contradiction between the bounce and DNS, forwarding signs, what DNS says now, the lint, and the
+ * proof of a proposal. Pure: it reads the case and returns a new list.
+ */
+final class EvidenceWriter {
+  private final Messages messages;
+  private final Limits limits;
+
+  EvidenceWriter(Messages messages, Limits limits) {
+    this.messages = messages;
+    this.limits = limits;
+  }
+
+  List<Evidence> write(CauseFinder.Case c, Cause cause, @Nullable Proposal proposal) {
+    BounceFacts facts = c.facts();
+    List<Evidence> out = new ArrayList<>();
+    String reply = facts.replyText();
+    if (reply != null) {
+      String code = Texts.join(facts.replyCode(), facts.statusCode());
+      String said = (code.isEmpty() ? "" : code + " ") + Texts.shorten(reply, 600);
+      out.add(
+          facts.rejectingHost() == null
+              ? messages.evidenceAs("reply", "reply-unknown-host", said)
+              : messages.evidence("reply", facts.rejectingHost(), said));
+    }
+    if (c.category() == Category.NOT_SPF) {
+      return out;
+    }
+    LiveAnalysis live = c.live();
+    Result stated = c.stated();
+    if (cause == Cause.EVIDENCE_CONFLICT && live != null && stated != null) {
+      out.add(messages.evidence("conflict", stated.token(), live.domain(), state(live.state())));
+    }
+    for (String f : facts.forwarding()) {
+      out.add(messages.evidence("forwarding", f));
+    }
+    if (c.category() == Category.DMARC) {
+      String envelope = facts.senderDomain();
+      String from = facts.fromDomain();
+      if (envelope != null && from != null && !OrgDomains.aligned(envelope, from)) {
+        out.add(messages.evidence("alignment", envelope, from));
+      }
+      return out;
+    }
+    if (live == null) {
+      if (c.dnsConfigured()) {
+        return out;
+      }
+      out.add(messages.evidence("no-dns"));
+      return out;
+    }
+    if (live.candidate() != null && live.ip() != null) {
+      out.add(messages.evidence("ip-candidate", live.candidate(), live.ip().toString()));
+    }
+    if (!(live.state() instanceof DomainState.Published) && cause != Cause.EVIDENCE_CONFLICT) {
+      out.add(messages.evidence("domain-state", state(live.state())));
+    }
+    SpfResult result = live.result();
+    if (result != null) {
+      out.add(spfResult(result));
+      if (cause == Cause.PASSES_NOW && stated != null) {
+        out.add(messages.evidence("passes-now-conflict", stated.token(), result.ip().toString()));
+      }
+    }
+    out.addAll(lint(cause, live.lint(), c.category() == Category.SPF_ERROR));
+    IpAddress ip = live.ip();
+    if (cause == Cause.HIGH_RISK_DELIVERY_POOL && ip != null) {
+      if (ip.isIn(CauseFinder.RELAY_POOL, 16)) {
+        out.add(messages.evidence("hrdp-pool", ip.toString()));
+      } else {
+        out.add(messages.evidence("hrdp-include", live.domain(), ip.toString()));
+      }
+    }
+    if (proposal != null) {
+      out.add(messages.evidence("proposal-verified", proposal.verification().result().token(),
+          proposal.verification().ip().toString()));
+    }
+    return out;
+  }
+
+  /** One sentence for a domain state. */
+  String state(DomainState state) {
+    if (state instanceof DomainState.Unanswered unanswered) {
+      return messages.get("state.unanswered", state.domain(), unanswered.reason());
+    }
+    if (state instanceof DomainState.Published published) {
+      return messages.get("state.published", state.domain(), published.records().size());
+    }
+    return messages.get("state." + state.code(), state.domain());
+  }
+
+  private Evidence spfResult(SpfResult result) {
+    StringBuilder detail = new StringBuilder();
+    MatchedTerm match = result.match();
+    Problem problem = result.problem();
+    if (match != null) {
+      detail.append(" (").append(messages.get("evidence.matched", match.mechanism().toString(), match.domain())).append(')');
+    } else if (problem != null) {
+      detail.append(" (").append(problem.message()).append(", ").append(problem.domain()).append(')');
+    }
+    return messages.evidence(
+        "spf-result",
+        result.identity() == Identity.HELO ? "HELO " + result.domain() : result.domain(),
+        result.ip().toString(),
+        result.result().token(),
+        detail.toString());
+  }
+
+  private List<Evidence> lint(Cause cause, LintReport lint, boolean warningsToo) {
+    List<Evidence> out = new ArrayList<>();
+    LintNode tree = lint.tree();
+    if (tree != null && (cause == Cause.TOO_MANY_LOOKUPS || lint.lookups() > limits.maxDnsTerms()
+        || !tree.children().isEmpty())) {
+      out.add(messages.evidence("lookups", lint.domain(), lint.lookups(), limits.maxDnsTerms(), tree.chain()));
+    }
+    if (!lint.voidNames().isEmpty()) {
+      out.add(messages.evidence("void", lint.voidLookups(), limits.maxVoidLookups(), String.join(", ", lint.voidNames())));
+    }
+    for (Finding f : lint.findings()) {
+      // warnings too when the receiver reported an SPF error: Gmail's "suspicious entries"
+      // names no entry, so +all, ?all, ptr and friends are the candidates
+      boolean shown = f.severity() == Finding.Severity.ERROR
+          || (warningsToo && f.severity() == Finding.Severity.WARNING);
+      if (shown
+          && f.code() != Finding.Code.TOO_MANY_LOOKUPS
+          && f.code() != Finding.Code.TOO_MANY_VOID_LOOKUPS
+          && !(f.code() == Finding.Code.NO_RECORD && f.domain().equalsIgnoreCase(lint.domain()))) {
+        String position = f.position() == null ? "" : " @" + f.position();
+        out.add(messages.evidence("finding", f.code().name(), f.domain() + position, f.message()));
+      }
+    }
+    if (tree != null && tree.record() != null) {
+      out.add(messages.evidence("record", lint.domain(), tree.record()));
+    }
+    return out;
+  }
+}

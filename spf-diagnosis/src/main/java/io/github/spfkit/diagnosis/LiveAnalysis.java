@@ -1,0 +1,61 @@
+package io.github.spfkit.diagnosis;
+
+import io.github.spfkit.core.SpfResult;
+import io.github.spfkit.core.net.IpAddress;
+import io.github.spfkit.diagnosis.lint.LintReport;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Everything the live lookups found for one bounce, as a value: what the cause finder, the advisor
+ * and the evidence writer decide from. Made by {@link DiagnosisRun}; nothing here does I/O.
+ *
+ * @param domain the analyzed domain (the envelope domain, or the HELO name for HELO failures)
+ * @param helo whether the HELO identity was analyzed
+ * @param sender the sender used for the MAIL FROM check
+ * @param ip the client IP that was checked, or {@code null} if none was known
+ * @param candidate the reporting host whose address was checked in place of an IP the bounce did
+ *     not state, or {@code null}
+ * @param state what the domain's TXT lookup showed
+ * @param result the live {@code check_host()} result for {@code ip}, or {@code null} without an IP
+ * @param lint the lint of the domain's SPF tree
+ * @param reach whether this machine's DNS answered anything at all
+ * @param expired whether the diagnosis deadline passed before everything was answered
+ */
+record LiveAnalysis(
+    String domain,
+    boolean helo,
+    String sender,
+    @Nullable IpAddress ip,
+    @Nullable String candidate,
+    DomainState state,
+    @Nullable SpfResult result,
+    LintReport lint,
+    Reach reach,
+    boolean expired) {
+
+  LiveAnalysis {
+    Objects.requireNonNull(domain, "domain");
+    Objects.requireNonNull(sender, "sender");
+    Objects.requireNonNull(state, "state");
+    Objects.requireNonNull(lint, "lint");
+    Objects.requireNonNull(reach, "reach");
+  }
+
+  /**
+   * Whether DNS answered at all from this machine, found by asking the names above the analyzed
+   * domain when the domain itself got no answer.
+   *
+   * @param unavailable {@code true} when no name, the domain and its parents up to the top-level
+   *     domain, got any answer
+   * @param failures each name tried that got no answer, with the reason the DNS seam gave
+   */
+  record Reach(boolean unavailable, List<String> failures) {
+    Reach {
+      failures = List.copyOf(failures);
+    }
+
+    static final Reach ANSWERED = new Reach(false, List.of());
+  }
+}
