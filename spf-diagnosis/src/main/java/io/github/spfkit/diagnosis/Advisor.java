@@ -53,6 +53,10 @@ final class Advisor {
     String ipText = ip == null ? "?" : ip.toString();
     LintReport lint = live.lint();
     SpfResult result = live.result();
+    if (cause == Cause.DNS_UNAVAILABLE || lint == null) {
+      out.add(messages.advice("dns-unavailable", domain));
+      return out;
+    }
     switch (cause) {
       case EVIDENCE_CONFLICT:
         Result stated = c.stated();

@@ -32,8 +32,16 @@ public enum Cause {
    * now is {@link #PASSES_NOW}.)
    */
   EVIDENCE_CONFLICT,
-  /** DNS failed while evaluating: {@code temperror}; usually transient. */
+  /**
+   * DNS failed for the sender's names while others answered: {@code temperror}; usually transient,
+   * else the sender's (or an included provider's) name servers are at fault.
+   */
   DNS_ERROR,
+  /**
+   * This machine could not ask DNS at all: neither the sender's domain nor its top-level domain got
+   * any answer (nothing listening, every query timed out). Says nothing about the sender's DNS.
+   */
+  DNS_UNAVAILABLE,
   /** The HELO name's record does not authorize the client. */
   HELO_FAILED,
   /**

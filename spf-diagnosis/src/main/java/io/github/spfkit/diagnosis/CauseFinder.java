@@ -47,6 +47,9 @@ final class CauseFinder {
     if (live == null) {
       return withoutDns(c);
     }
+    if (live.reach().unavailable()) {
+      return Cause.DNS_UNAVAILABLE;
+    }
     DomainState state = live.state();
     if (state instanceof DomainState.NoSuchDomain) {
       return c.stated() != null ? Cause.EVIDENCE_CONFLICT : Cause.NO_SUCH_DOMAIN;
@@ -66,7 +69,11 @@ final class CauseFinder {
 
   private static Cause fromLive(Case c, LiveAnalysis live) {
     Category category = c.category();
-    Cause fromLint = causeOfLint(live.lint());
+    LintReport lint = live.lint();
+    if (lint == null) {
+      return withoutDns(c);
+    }
+    Cause fromLint = causeOfLint(lint);
     SpfResult result = live.result();
     IpAddress ip = live.ip();
     if (result == null || ip == null) {
@@ -88,7 +95,7 @@ final class CauseFinder {
         }
         return category == Category.AUTH_REQUIRED ? Cause.AUTH_REQUIRED : Cause.PASSES_NOW;
       default:
-        if (highRiskPool(c.facts(), live.lint(), ip)) {
+        if (highRiskPool(c.facts(), lint, ip)) {
           return Cause.HIGH_RISK_DELIVERY_POOL;
         }
         if (c.forwarded()) {

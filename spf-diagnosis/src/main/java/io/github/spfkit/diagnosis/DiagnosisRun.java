@@ -96,15 +96,21 @@ final class DiagnosisRun {
     SpfChecker checker = checker(timed);
     SpfLinter linter = linter(timed);
     DomainState state = DomainState.of(domain, timed.get(domain, RecordType.TXT));
+    String sender = sender(facts, domain);
+    IpAddress stated = IpAddress.parse(nz(facts.clientIp())).orElse(null);
+    LiveAnalysis.Reach reach = reach(timed, state);
+    if (reach.unavailable()) {
+      // nothing answers from here: every further lookup would only wait for its timeout
+      return new LiveAnalysis(domain, helo, sender, stated, null, state, null, null, reach, timed.expired());
+    }
     LintReport lint = linter.lint(domain);
-    IpAddress ip = IpAddress.parse(nz(facts.clientIp())).orElse(null);
+    IpAddress ip = stated;
     String candidate = null;
     if (ip == null) {
       String host = hostName(facts.reportingMta());
       ip = host == null ? null : addressOf(timed, host);
       candidate = ip == null ? null : host;
     }
-    String sender = sender(facts, domain);
     SpfResult result = null;
     if (ip != null) {
       result =
@@ -113,13 +119,36 @@ final class DiagnosisRun {
               : checker.check().ip(ip).mailFrom(sender).evaluate();
     }
     return new LiveAnalysis(
-        domain, helo, sender, ip, candidate, state, result, lint, LiveAnalysis.Reach.ANSWERED,
-        timed.expired());
+        domain, helo, sender, ip, candidate, state, result, lint, reach, timed.expired());
+  }
+
+  /**
+   * Whether DNS answers from this machine at all. Only asked when the domain's own TXT lookup got no
+   * answer: then the top-level domain above it is asked (TXT, the one type every resolver serves). Any answer to that,
+   * NXDOMAIN included, shows that this machine can ask DNS and the failure is the domain's own.
+   */
+  private static LiveAnalysis.Reach reach(DeadlineDns timed, DomainState state) {
+    if (!(state instanceof DomainState.Unanswered unanswered)) {
+      return LiveAnalysis.Reach.ANSWERED;
+    }
+    String domain = state.domain();
+    String top = domain.substring(domain.lastIndexOf('.') + 1);
+    if (top.isEmpty() || top.equalsIgnoreCase(domain)) {
+      return new LiveAnalysis.Reach(true, List.of(domain + ": " + unanswered.reason()));
+    }
+    DnsAnswer answer = timed.get(top, RecordType.TXT);
+    if (answer instanceof DnsAnswer.TemporaryFailure failure) {
+      return new LiveAnalysis.Reach(
+          true, List.of(domain + ": " + unanswered.reason(), top + ": " + failure.reason()));
+    }
+    return LiveAnalysis.Reach.ANSWERED;
   }
 
   private @Nullable Proposal propose(DeadlineDns timed, Cause cause, LiveAnalysis live) {
     IpAddress ip = live.ip();
-    if (ip == null || live.expired() || cause == Cause.EVIDENCE_CONFLICT || cause == Cause.NO_SUCH_DOMAIN) {
+    LintReport lint = live.lint();
+    if (ip == null || lint == null || live.expired()
+        || cause == Cause.EVIDENCE_CONFLICT || cause == Cause.NO_SUCH_DOMAIN) {
       return null;
     }
     List<String> records =
@@ -129,7 +158,7 @@ final class DiagnosisRun {
     }
     Proposer proposer = new Proposer(checker(timed), linter(timed), timed, limits.maxDnsTerms());
     return proposer.propose(
-        cause, new Proposer.Target(live.domain(), ip, live.sender(), live.helo(), records, live.lint()));
+        cause, new Proposer.Target(live.domain(), ip, live.sender(), live.helo(), records, lint));
   }
 
   private SpfChecker checker(DeadlineDns timed) {

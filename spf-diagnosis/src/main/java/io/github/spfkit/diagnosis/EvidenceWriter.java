@@ -67,6 +67,10 @@ final class EvidenceWriter {
       out.add(messages.evidence("no-dns"));
       return out;
     }
+    if (cause == Cause.DNS_UNAVAILABLE) {
+      out.add(messages.evidence("dns-unavailable", String.join("; ", live.reach().failures())));
+      return out;
+    }
     if (live.candidate() != null && live.ip() != null) {
       out.add(messages.evidence("ip-candidate", live.candidate(), live.ip().toString()));
     }
@@ -80,7 +84,10 @@ final class EvidenceWriter {
         out.add(messages.evidence("passes-now-conflict", stated.token(), result.ip().toString()));
       }
     }
-    out.addAll(lint(cause, live.lint(), c.category() == Category.SPF_ERROR));
+    LintReport lint = live.lint();
+    if (lint != null) {
+      out.addAll(lint(cause, lint, c.category() == Category.SPF_ERROR));
+    }
     IpAddress ip = live.ip();
     if (cause == Cause.HIGH_RISK_DELIVERY_POOL && ip != null) {
       if (ip.isIn(CauseFinder.RELAY_POOL, 16)) {

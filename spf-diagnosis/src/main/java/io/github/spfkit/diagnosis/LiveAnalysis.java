@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *     not state, or {@code null}
  * @param state what the domain's TXT lookup showed
  * @param result the live {@code check_host()} result for {@code ip}, or {@code null} without an IP
- * @param lint the lint of the domain's SPF tree
+ * @param lint the lint of the domain's SPF tree, or {@code null} when DNS was unavailable
  * @param reach whether this machine's DNS answered anything at all
  * @param expired whether the diagnosis deadline passed before everything was answered
  */
@@ -31,7 +31,7 @@ record LiveAnalysis(
     @Nullable String candidate,
     DomainState state,
     @Nullable SpfResult result,
-    LintReport lint,
+    @Nullable LintReport lint,
     Reach reach,
     boolean expired) {
 
@@ -39,7 +39,6 @@ record LiveAnalysis(
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(sender, "sender");
     Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(lint, "lint");
     Objects.requireNonNull(reach, "reach");
   }
 
@@ -47,8 +46,8 @@ record LiveAnalysis(
    * Whether DNS answered at all from this machine, found by asking the names above the analyzed
    * domain when the domain itself got no answer.
    *
-   * @param unavailable {@code true} when no name, the domain and its parents up to the top-level
-   *     domain, got any answer
+   * @param unavailable {@code true} when neither the domain nor its top-level domain got any
+   *     answer
    * @param failures each name tried that got no answer, with the reason the DNS seam gave
    */
   record Reach(boolean unavailable, List<String> failures) {

@@ -9,6 +9,8 @@ import io.github.spfkit.core.dns.DnsLookup;
 import io.github.spfkit.diagnosis.lint.SpfLinter;
 import io.github.spfkit.dns.ZoneFileLookup;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -114,6 +116,49 @@ final class EndToEndTest {
   @AfterAll
   static void everyCauseHasAnEndToEndTest() {
     assertThat(COVERED).containsExactlyInAnyOrderElementsOf(EnumSet.allOf(Cause.class));
+  }
+
+  @Test
+  void whenNothingAnswersTheCauseIsThisMachinesDnsNotTheSenders() {
+    DnsLookup silent = (name, type) ->
+        CompletableFuture.completedFuture(new DnsAnswer.TemporaryFailure("no response from 127.0.0.1:53"));
+    BounceDiagnoser diagnoser = BounceDiagnoser.builder().dns(recording(silent)).build();
+
+    Diagnosis d = diagnoser.diagnose(Resources.bytes("e2e/ip-not-authorized.eml"));
+
+    assertThat(d.cause()).isEqualTo(Cause.DNS_UNAVAILABLE);
+    assertThat(d.domainState()).isInstanceOf(DomainState.Unanswered.class);
+    assertThat(d.proposal()).isNull();
+    assertThat(d.advice()).extracting(Advice::code).containsExactly("dns-unavailable");
+    assertThat(d.advice().get(0).text()).doesNotContain("check that the name servers of shop.example");
+    assertThat(d.evidence()).filteredOn(e -> e.code().equals("dns-unavailable")).singleElement()
+        .satisfies(e -> assertThat(e.text()).contains("shop.example: no response").contains("example: no response"));
+    assertThat(ASKED).containsExactly("shop.example/TXT", "example/TXT");
+    COVERED.add(d.cause());
+  }
+
+  @Test
+  void whenOtherNamesAnswerAndTheSendersDoNotTheCauseIsTheSendersDns() {
+    DnsLookup zone = zone();
+    DnsLookup senderDown = (name, type) -> name.equalsIgnoreCase("shop.example")
+        ? CompletableFuture.completedFuture(new DnsAnswer.TemporaryFailure("SERVFAIL for shop.example/TXT"))
+        : zone.lookup(name, type);
+    Diagnosis d = BounceDiagnoser.builder().dns(senderDown).build()
+        .diagnose(Resources.bytes("e2e/ip-not-authorized.eml"));
+
+    assertThat(d.cause()).isEqualTo(Cause.DNS_ERROR);
+    assertThat(d.advice()).extracting(Advice::code).contains("dns-error");
+    assertThat(d.advice().get(0).text()).contains("shop.example");
+  }
+
+  private static final List<String> ASKED = new CopyOnWriteArrayList<>();
+
+  private static DnsLookup recording(DnsLookup dns) {
+    ASKED.clear();
+    return (name, type) -> {
+      ASKED.add(name + "/" + type);
+      return dns.lookup(name, type);
+    };
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.github.spfkit.examples.cli;
 
 import io.github.spfkit.core.Limits;
 import io.github.spfkit.diagnosis.BounceDiagnoser;
+import io.github.spfkit.diagnosis.Cause;
 import io.github.spfkit.diagnosis.Diagnosis;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
 import io.github.spfkit.diagnosis.bounce.BounceFormat;
@@ -23,8 +24,9 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code spf diagnose FILE|-}: reads a bounce and reports, top to bottom, what it says, what DNS
  * says now, the cause, the steps, and a proposed record that was verified before it is shown.
- * Exits 0 when it diagnosed the bounce (also when the bounce is not about SPF); 2 when the file
- * cannot be read or is not a bounce at all.
+ * Exits 0 when it diagnosed the bounce (also when the bounce is not about SPF, and when this
+ * machine's DNS gave no answer at all: then standard error says what was asked and how to fix it);
+ * 2 when the file cannot be read or is not a bounce at all.
  */
 @Command(
     name = "diagnose",
@@ -68,6 +70,13 @@ public final class DiagnoseCommand implements Callable<Integer> {
       throw new UsageException(
           (file.equals("-") ? "standard input" : file)
               + " is not a bounce: no SMTP reply or delivery status found");
+    }
+    if (diagnosis.cause() == Cause.DNS_UNAVAILABLE) {
+      // the diagnosis is made and printed, but say plainly that it is this machine's DNS
+      console.err().println(
+          "spf diagnose: no DNS answer could be had from " + dns.describe()
+              + ", so the sender's SPF was not checked. Give a working server with --dns HOST[:PORT],"
+              + " or answer from zone files with --zone FILE.");
     }
     PrintWriter out = console.out();
     if (json) {
