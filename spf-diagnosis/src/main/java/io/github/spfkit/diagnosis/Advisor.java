@@ -65,6 +65,16 @@ final class Advisor {
       case NO_SUCH_DOMAIN:
         out.add(messages.advice("no-such-domain", domain));
         break;
+      case INTERNAL_HOP:
+        out.add(messages.advice("internal-hop", ipText, domain));
+        LiveAnalysis.Outbound outbound = live.outbound();
+        if (outbound != null) {
+          SpfResult check = outbound.result();
+          out.add(check != null && check.result() == Result.PASS
+              ? messages.advice("outbound-passes", outbound.ip().toString(), domain)
+              : messages.advice("outbound-address", outbound.ip().toString(), domain));
+        }
+        break;
       case IP_NOT_AUTHORIZED:
         out.add(messages.advice("add-ip", ipText, domain));
         out.add(messages.advice("check-sources", domain));
@@ -126,7 +136,11 @@ final class Advisor {
         // a flattened include is a copy of a provider's addresses: it goes stale when they change
         out.add(messages.advice("flatten-caveat"));
       }
-      out.add(Math.min(1, out.size()), messages.advice("apply-proposal", proposal.domain(), proposal.record()));
+      int at = Math.min(1, out.size());
+      out.add(at, messages.advice("apply-proposal", proposal.domain(), proposal.record()));
+      if (proposal.fromScratch()) {
+        out.add(at + 1, messages.advice("from-scratch", ipText));
+      }
     }
     if (cause != Cause.PASSES_NOW && cause != Cause.FORWARDING) {
       out.add(contactReceiver(facts));

@@ -7,6 +7,13 @@ package io.github.spfkit.diagnosis;
 public enum Cause {
   /** The client IP is not authorized by the envelope domain's record ({@code fail} for it). */
   IP_NOT_AUTHORIZED,
+  /**
+   * The failing SPF check was made on an internal hop: the client IP is a loopback, private,
+   * unique-local, link-local or shared (CGNAT) address, or the rejecting server's own address. No
+   * receiver on the Internet sees such an address, so it is never proposed for a public record;
+   * the returned message's {@code Received} chain names the nearest public address when it is there.
+   */
+  INTERNAL_HOP,
   /** The message was forwarded, expanded or relayed by a system that the sender's record does not list. */
   FORWARDING,
   /** More than 10 DNS-querying terms in the record's tree: {@code permerror} (RFC 7208 §4.6.4). */

@@ -95,6 +95,9 @@ final class CauseFinder {
         }
         return category == Category.AUTH_REQUIRED ? Cause.AUTH_REQUIRED : Cause.PASSES_NOW;
       default:
+        if (internal(c.facts(), ip)) {
+          return Cause.INTERNAL_HOP;
+        }
         if (highRiskPool(c.facts(), lint, ip)) {
           return Cause.HIGH_RISK_DELIVERY_POOL;
         }
@@ -112,6 +115,11 @@ final class CauseFinder {
         }
         return Cause.IP_NOT_AUTHORIZED;
     }
+  }
+
+  /** Whether {@code ip} is an address no Internet receiver sees, or the rejecting server's own. */
+  static boolean internal(BounceFacts facts, IpAddress ip) {
+    return !AddressScope.isPublic(ip) || ip.toString().equals(facts.rejectingIp());
   }
 
   /**

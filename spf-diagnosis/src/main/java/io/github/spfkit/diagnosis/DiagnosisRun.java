@@ -10,6 +10,7 @@ import io.github.spfkit.core.dns.DnsLookup;
 import io.github.spfkit.core.dns.RecordType;
 import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
+import io.github.spfkit.diagnosis.bounce.ReceivedHop;
 import io.github.spfkit.diagnosis.lint.LintReport;
 import io.github.spfkit.diagnosis.lint.SpfLinter;
 import java.time.Duration;
@@ -67,7 +68,7 @@ final class DiagnosisRun {
         }
         c = new CauseFinder.Case(facts, category, stated, forwarded, true, live);
         cause = CauseFinder.find(c);
-        proposal = propose(timed, cause, live);
+        proposal = propose(timed, facts, cause, live);
       } else {
         c = new CauseFinder.Case(facts, category, stated, forwarded, dns != null, null);
         cause = CauseFinder.find(c);
@@ -101,7 +102,7 @@ final class DiagnosisRun {
     LiveAnalysis.Reach reach = reach(timed, state);
     if (reach.unavailable()) {
       // nothing answers from here: every further lookup would only wait for its timeout
-      return new LiveAnalysis(domain, helo, sender, stated, null, state, null, null, reach, timed.expired());
+      return new LiveAnalysis(domain, helo, sender, stated, null, state, null, null, reach, null, timed.expired());
     }
     LintReport lint = linter.lint(domain);
     IpAddress ip = stated;
@@ -118,8 +119,28 @@ final class DiagnosisRun {
               ? checker.check().ip(ip).helo(domain).evaluate()
               : checker.check().ip(ip).mailFrom(sender).evaluate();
     }
+    LiveAnalysis.Outbound outbound = null;
+    if (ip != null && CauseFinder.internal(facts, ip)) {
+      outbound = outbound(checker, facts, domain, sender, helo);
+    }
     return new LiveAnalysis(
-        domain, helo, sender, ip, candidate, state, result, lint, reach, timed.expired());
+        domain, helo, sender, ip, candidate, state, result, lint, reach, outbound, timed.expired());
+  }
+
+  /** The newest public, non-receiving address in the Received chain of the returned message. */
+  private static LiveAnalysis.@Nullable Outbound outbound(
+      SpfChecker checker, BounceFacts facts, String domain, String sender, boolean helo) {
+    for (ReceivedHop hop : facts.received()) {
+      IpAddress address = hop.fromIp() == null ? null : IpAddress.parse(hop.fromIp()).orElse(null);
+      if (address != null && !CauseFinder.internal(facts, address)) {
+        SpfResult result =
+            helo
+                ? checker.check().ip(address).helo(domain).evaluate()
+                : checker.check().ip(address).mailFrom(sender).evaluate();
+        return new LiveAnalysis.Outbound(hop, address, result);
+      }
+    }
+    return null;
   }
 
   /**
@@ -144,11 +165,13 @@ final class DiagnosisRun {
     return LiveAnalysis.Reach.ANSWERED;
   }
 
-  private @Nullable Proposal propose(DeadlineDns timed, Cause cause, LiveAnalysis live) {
+  private @Nullable Proposal propose(DeadlineDns timed, BounceFacts facts, Cause cause, LiveAnalysis live) {
     IpAddress ip = live.ip();
     LintReport lint = live.lint();
-    if (ip == null || lint == null || live.expired()
-        || cause == Cause.EVIDENCE_CONFLICT || cause == Cause.NO_SUCH_DOMAIN) {
+    // never a loopback, private or receiving-side address in a public record
+    if (ip == null || lint == null || live.expired() || CauseFinder.internal(facts, ip)
+        || cause == Cause.EVIDENCE_CONFLICT || cause == Cause.NO_SUCH_DOMAIN
+        || cause == Cause.INTERNAL_HOP) {
       return null;
     }
     List<String> records =

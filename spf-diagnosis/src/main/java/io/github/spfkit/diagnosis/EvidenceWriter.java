@@ -74,6 +74,24 @@ final class EvidenceWriter {
     if (live.candidate() != null && live.ip() != null) {
       out.add(messages.evidence("ip-candidate", live.candidate(), live.ip().toString()));
     }
+    IpAddress checked = live.ip();
+    if (checked != null && CauseFinder.internal(facts, checked)) {
+      String kind = AddressScope.notPublic(checked);
+      out.add(kind == null
+          ? messages.evidence("rejecting-ip", checked.toString(), String.valueOf(facts.rejectingHost()))
+          : messages.evidence("internal-ip", checked.toString(), messages.get("scope." + kind)));
+      LiveAnalysis.Outbound outbound = live.outbound();
+      if (outbound != null) {
+        SpfResult check = outbound.result();
+        out.add(messages.evidence("outbound", outbound.ip().toString(),
+            String.valueOf(outbound.hop().fromName()), String.valueOf(outbound.hop().by()),
+            check == null ? "?" : check.result().token()));
+      } else if (facts.received().isEmpty()) {
+        out.add(messages.evidence("no-received"));
+      } else {
+        out.add(messages.evidence("no-public-hop"));
+      }
+    }
     if (!(live.state() instanceof DomainState.Published) && cause != Cause.EVIDENCE_CONFLICT) {
       out.add(messages.evidence("domain-state", state(live.state())));
     }

@@ -2,6 +2,7 @@ package io.github.spfkit.diagnosis;
 
 import io.github.spfkit.core.SpfResult;
 import io.github.spfkit.core.net.IpAddress;
+import io.github.spfkit.diagnosis.bounce.ReceivedHop;
 import io.github.spfkit.diagnosis.lint.LintReport;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  * @param result the live {@code check_host()} result for {@code ip}, or {@code null} without an IP
  * @param lint the lint of the domain's SPF tree, or {@code null} when DNS was unavailable
  * @param reach whether this machine's DNS answered anything at all
+ * @param outbound for a client IP that is not public, the nearest public address in the returned
+ *     message's {@code Received} chain with its live check, or {@code null}
  * @param expired whether the diagnosis deadline passed before everything was answered
  */
 record LiveAnalysis(
@@ -33,6 +36,7 @@ record LiveAnalysis(
     @Nullable SpfResult result,
     @Nullable LintReport lint,
     Reach reach,
+    @Nullable Outbound outbound,
     boolean expired) {
 
   LiveAnalysis {
@@ -41,6 +45,15 @@ record LiveAnalysis(
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(reach, "reach");
   }
+
+  /**
+   * The nearest public sending address in the returned message's {@code Received} chain.
+   *
+   * @param hop the {@code Received} field it was read from
+   * @param ip its address
+   * @param result the live check of the domain for it, or {@code null} if it could not be run
+   */
+  record Outbound(ReceivedHop hop, IpAddress ip, @Nullable SpfResult result) {}
 
   /**
    * Whether DNS answered at all from this machine, found by asking the names above the analyzed

@@ -6,6 +6,7 @@ import io.github.spfkit.core.Result;
 import io.github.spfkit.core.SpfChecker;
 import io.github.spfkit.core.dns.DnsAnswer;
 import io.github.spfkit.core.dns.DnsLookup;
+import io.github.spfkit.diagnosis.bounce.ReceivedHop;
 import io.github.spfkit.diagnosis.lint.SpfLinter;
 import io.github.spfkit.dns.ZoneFileLookup;
 import java.util.EnumSet;
@@ -71,6 +72,7 @@ final class EndToEndTest {
         row("e2e/no-such-domain.eml", Cause.NO_SUCH_DOMAIN, "no-such-domain", null),
         row("e2e/evidence-conflict.eml", Cause.EVIDENCE_CONFLICT, "evidence-conflict", null),
         row("e2e/dns-error.eml", Cause.DNS_ERROR, "dns-error", null),
+        row("e2e/loopback-relay.eml", Cause.INTERNAL_HOP, "internal-hop", null),
         row("e2e/helo-failed.eml", Cause.HELO_FAILED, "helo", "v=spf1 a ip4:192.0.2.120 ~all"),
         row("e2e/high-risk-delivery-pool.eml", Cause.HIGH_RISK_DELIVERY_POOL, "hrdp", null),
         row("e2e/receiver-policy.eml", Cause.RECEIVER_POLICY, "receiver-policy",
@@ -159,6 +161,46 @@ final class EndToEndTest {
       ASKED.add(name + "/" + type);
       return dns.lookup(name, type);
     };
+  }
+
+  @Test
+  void aRealPostfixBounceForALoopbackRelayProposesNoLoopbackAddress() {
+    // loopback-relay.eml: a DSN written by Postfix 3.7 for mail relayed from 127.0.0.2 (see loopback-relay.md)
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/loopback-relay.eml"));
+
+    assertThat(d.facts().clientIp()).isEqualTo("127.0.0.2");
+    assertThat(d.facts().rejectingIp()).isEqualTo("127.0.0.1");
+    assertThat(d.facts().received()).extracting(ReceivedHop::fromIp).containsExactly("203.0.113.25");
+    assertThat(d.cause()).isEqualTo(Cause.INTERNAL_HOP);
+    assertThat(d.proposal()).isNull();
+    assertThat(d.advice()).extracting(Advice::code)
+        .contains("internal-hop", "outbound-address").doesNotContain("add-ip", "apply-proposal");
+    assertThat(d.advice()).noneMatch(a -> a.text().contains("ip4:127.0.0.2"));
+    assertThat(d.evidence()).filteredOn(e -> e.code().equals("internal-ip")).singleElement()
+        .satisfies(e -> assertThat(e.text()).contains("127.0.0.2").contains("loopback"));
+    assertThat(d.evidence()).filteredOn(e -> e.code().equals("outbound")).singleElement()
+        .satisfies(e -> assertThat(e.text()).contains("203.0.113.25").contains("mail.example.com").contains("fail"));
+  }
+
+  @Test
+  void aPrivateClientAddressIsNeverProposed() {
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/private-client.eml"));
+
+    assertThat(d.ip()).hasToString("10.20.30.40");
+    assertThat(d.cause()).isEqualTo(Cause.INTERNAL_HOP);
+    assertThat(d.proposal()).isNull();
+    assertThat(d.evidence()).extracting(Evidence::code).contains("internal-ip", "no-public-hop");
+  }
+
+  @Test
+  void aProposalFromScratchSaysSoAndAsksForTheOtherSenders() {
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/no-spf-record.eml"));
+
+    assertThat(d.proposal()).isNotNull();
+    assertThat(d.proposal().fromScratch()).isTrue();
+    assertThat(d.advice()).extracting(Advice::code).containsSubsequence("apply-proposal", "from-scratch");
+    assertThat(d.advice()).filteredOn(a -> a.code().equals("from-scratch")).singleElement()
+        .satisfies(a -> assertThat(a.text()).contains("192.0.2.91").contains("other senders"));
   }
 
   @Test

@@ -23,7 +23,7 @@ final class GoldenDiagnosisTest {
   static Stream<Arguments> bounces() {
     return Stream.of(
             "ip-not-authorized.eml", "forwarding.eml", "too-many-lookups.eml", "void-lookups.eml",
-            "multiple-records.eml", "syntax-error.eml", "no-spf-record.eml", "no-such-domain.eml", "evidence-conflict.eml",
+            "multiple-records.eml", "syntax-error.eml", "no-spf-record.eml", "no-such-domain.eml", "evidence-conflict.eml", "loopback-relay.eml",
             "dns-error.eml",
             "helo-failed.eml", "high-risk-delivery-pool.eml", "receiver-policy.eml",
             "auth-required.eml", "passes-now.eml", "undetermined.txt")

@@ -118,8 +118,8 @@ final class BounceParser {
     } catch (RuntimeException | StackOverflowError e) {
       unreadable.add("the bounce could not be read: " + e.getClass().getSimpleName());
       return new BounceFacts(
-          BounceFormat.UNREADABLE, null, null, null, null, null, null, List.of(), List.of(), null,
-          null, null, null, null, null, null, List.of(), null, "", unreadable);
+          BounceFormat.UNREADABLE, null, null, null, null, null, null, null, List.of(), List.of(),
+          null, null, null, null, null, null, null, List.of(), null, List.of(), "", unreadable);
     }
   }
 
@@ -156,6 +156,7 @@ final class BounceParser {
         reply.text(),
         null,
         null,
+        null,
         List.of(),
         List.of(),
         null,
@@ -167,6 +168,7 @@ final class BounceParser {
         null,
         List.of(),
         null,
+        List.of(),
         cap(Replies.unfold(text)),
         unreadable);
   }
@@ -404,8 +406,10 @@ final class BounceParser {
     if (reply == null && (m = EXCHANGE_REMOTE.matcher(notice)).find()) {
       reply = Replies.parse(m.group(1));
     }
+    String rejectingIp = null;
     if ((m = POSTFIX_SAID.matcher(notice)).find()) {
       rejectingHost = m.group(1);
+      rejectingIp = Statements.ip(m.group(2));
       if (reply == null) {
         reply = Replies.parse(m.group(3));
       }
@@ -432,6 +436,7 @@ final class BounceParser {
     }
     if (rejectingHost == null && (m = EXIM_HOST.matcher(notice)).find()) {
       rejectingHost = m.group(1);
+      rejectingIp = Statements.ip(m.group(2));
     }
     if ((m = EXCHANGE_GAVE.matcher(notice)).find()) {
       if (rejectingHost == null) {
@@ -556,6 +561,7 @@ final class BounceParser {
         reportStatus,
         replyText,
         rejectingHost,
+        rejectingIp,
         reportingMta,
         finals,
         originals,
@@ -568,6 +574,7 @@ final class BounceParser {
         receivedSpf,
         forwarding,
         fromDomain,
+        copy == null ? List.of() : ReceivedHop.of(copy.all("Received")),
         cap(notice.strip()),
         unreadable);
   }
