@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param spfRelated whether the bounce is about SPF or authentication that SPF is part of
  * @param category what the bounce text says
  * @param cause the root cause
- * @param facts what was read from the bounce
+ * @param facts what was read from the bounce, with the user's {@link RequestFacts} in place of
+ *     what it said or lacked
+ * @param sources where the domain, the IP and the HELO name came from
  * @param domain the domain whose SPF was analyzed live (the envelope domain, or the HELO name for
  *     HELO failures), or {@code null} if none was
  * @param ip the client IP used for the live check: the one the bounce states, or the reporting
@@ -45,6 +47,7 @@ public record Diagnosis(
     Category category,
     Cause cause,
     BounceFacts facts,
+    FactSources sources,
     @Nullable String domain,
     @Nullable IpAddress ip,
     @Nullable DomainState domainState,
@@ -62,7 +65,9 @@ public record Diagnosis(
    * @param spfRelated whether the bounce is about SPF or authentication that SPF is part of
    * @param category what the bounce text says
    * @param cause the root cause
-   * @param facts what was read from the bounce
+   * @param facts what was read from the bounce, with the user's {@link RequestFacts} in place of
+ *     what it said or lacked
+ * @param sources where the domain, the IP and the HELO name came from
    * @param domain the domain whose SPF was analyzed live (the envelope domain, or the HELO name for HELO failures), or {@code null} if none was
    * @param ip the client IP used for the live check: the one the bounce states, or the reporting host's address as a candidate; {@code null} if none was known
    * @param domainState what DNS says now about {@link #domain()}'s SPF, or {@code null} if it was not looked up
@@ -78,6 +83,7 @@ public record Diagnosis(
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(cause, "cause");
     Objects.requireNonNull(facts, "facts");
+    Objects.requireNonNull(sources, "sources");
     evidence = List.copyOf(evidence);
     advice = List.copyOf(advice);
     problems = List.copyOf(problems);

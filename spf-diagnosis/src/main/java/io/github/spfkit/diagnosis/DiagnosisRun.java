@@ -38,7 +38,8 @@ final class DiagnosisRun {
     this.messages = messages;
   }
 
-  Diagnosis run(BounceFacts facts) {
+  Diagnosis run(BounceFacts read, RequestFacts request) {
+    BounceFacts facts = merge(read, request);
     List<String> problems = new ArrayList<>(facts.unreadable());
     Category category;
     try {
@@ -82,8 +83,11 @@ final class DiagnosisRun {
     }
     List<Evidence> evidence = new EvidenceWriter(messages, limits).write(c, cause, proposal);
     List<Advice> advice = new Advisor(messages, limits).advise(c, cause, proposal);
+    FactSources sources = analyzed || category == Category.DMARC
+        ? sources(read, request, live, helo)
+        : FactSources.NONE;
     return new Diagnosis(
-        category.isAuthentication(), category, cause, facts,
+        category.isAuthentication(), category, cause, facts, sources,
         live != null ? live.domain() : category == Category.DMARC ? facts.senderDomain() : analyzed ? domain : null,
         live != null ? live.ip() : analyzed ? IpAddress.parse(nz(facts.clientIp())).orElse(null) : null,
         live == null ? null : live.state(),
@@ -91,6 +95,46 @@ final class DiagnosisRun {
         live == null ? null : live.result(),
         live == null ? null : live.lint(),
         problems);
+  }
+
+  /** The bounce's facts with what the user gave in place of what the bounce said or lacked. */
+  static BounceFacts merge(BounceFacts f, RequestFacts r) {
+    if (r.equals(RequestFacts.NONE)) {
+      return f;
+    }
+    String sender = r.sender();
+    String senderDomain = f.senderDomain();
+    String envelope = f.envelopeSender();
+    if (sender != null) {
+      int at = sender.lastIndexOf('@');
+      senderDomain = (at >= 0 ? sender.substring(at + 1) : sender).toLowerCase(Locale.ROOT);
+      if (at > 0) {
+        envelope = sender;
+      }
+    }
+    IpAddress ip = r.ip();
+    String helo = r.helo() == null ? f.helo() : r.helo().toLowerCase(Locale.ROOT);
+    return new BounceFacts(
+        f.format(), f.replyCode(), f.statusCode(), f.reportStatus(), f.replyText(), f.rejectingHost(),
+        f.rejectingIp(), f.reportingMta(), f.finalRecipients(), f.originalRecipients(), envelope,
+        senderDomain, ip == null ? f.clientIp() : ip.toString(), helo, f.scope(),
+        f.authenticationResults(), f.receivedSpf(), f.forwarding(), f.fromDomain(), f.received(),
+        f.humanText(), f.unreadable());
+  }
+
+  private static FactSources sources(
+      BounceFacts read, RequestFacts request, @Nullable LiveAnalysis live, boolean helo) {
+    FactSource heloSource =
+        request.helo() != null ? FactSource.USER : read.helo() != null ? FactSource.BOUNCE : null;
+    FactSource senderSource =
+        request.sender() != null ? FactSource.USER : read.senderDomain() != null ? FactSource.BOUNCE : null;
+    FactSource domain = helo && heloSource != null ? heloSource : senderSource;
+    FactSource ip =
+        request.ip() != null ? FactSource.USER
+            : read.clientIp() != null ? FactSource.BOUNCE
+            : live != null && live.candidate() != null ? FactSource.REPORTING_HOST
+            : null;
+    return new FactSources(domain, ip, heloSource);
   }
 
   private LiveAnalysis analyze(DeadlineDns timed, BounceFacts facts, String domain, boolean helo) {

@@ -6,6 +6,7 @@ import io.github.spfkit.core.Result;
 import io.github.spfkit.core.SpfChecker;
 import io.github.spfkit.core.dns.DnsAnswer;
 import io.github.spfkit.core.dns.DnsLookup;
+import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.bounce.ReceivedHop;
 import io.github.spfkit.diagnosis.lint.SpfLinter;
 import io.github.spfkit.dns.ZoneFileLookup;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * From a bounce file to cause, evidence, advice and a verified proposal, for each cause, on the
@@ -201,6 +203,44 @@ final class EndToEndTest {
     assertThat(d.advice()).extracting(Advice::code).containsSubsequence("apply-proposal", "from-scratch");
     assertThat(d.advice()).filteredOn(a -> a.code().equals("from-scratch")).singleElement()
         .satisfies(a -> assertThat(a.text()).contains("192.0.2.91").contains("other senders"));
+  }
+
+  @Test
+  void theBareMicrosoft365LineIsDiagnosedWithTheUsersSenderAndIp() {
+    String pasted = Resources.text("pasted/m365-bare.txt");
+
+    Diagnosis without = DIAGNOSER.diagnose(pasted);
+    Diagnosis with = DIAGNOSER.diagnose(pasted,
+        RequestFacts.NONE.withSender("alice@example.com").withIp(IpAddress.of("203.0.113.25")));
+
+    assertThat(without.cause()).isEqualTo(Cause.UNDETERMINED);
+    assertThat(with.category()).isEqualTo(Category.SPF_FAIL);
+    assertThat(with.domain()).isEqualTo("example.com");
+    assertThat(with.ip()).hasToString("203.0.113.25");
+    assertThat(with.sources()).isEqualTo(new FactSources(FactSource.USER, FactSource.USER, null));
+    assertThat(with.spfResult().result()).isEqualTo(Result.FAIL);
+    assertThat(with.cause()).isEqualTo(Cause.IP_NOT_AUTHORIZED);
+  }
+
+  @Test
+  void whatTheUserGivesWinsOverWhatTheBounceSays() {
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/ip-not-authorized.eml"),
+        RequestFacts.NONE.withIp(IpAddress.of("198.51.100.20")));
+
+    assertThat(d.facts().clientIp()).isEqualTo("198.51.100.20");
+    assertThat(d.sources()).isEqualTo(new FactSources(FactSource.BOUNCE, FactSource.USER, null));
+    assertThat(d.cause()).isEqualTo(Cause.PASSES_NOW);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"gmail-wrapped.txt", "gmail-space-joined.txt", "gmail-does-not-pass.txt"})
+  void wrappedGmailRepliesNameTheDomainInTheAdvice(String file) {
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("pasted/" + file));
+
+    assertThat(d.domain()).isEqualTo("example.com");
+    assertThat(d.ip()).hasToString("203.0.113.25");
+    assertThat(d.sources()).isEqualTo(new FactSources(FactSource.BOUNCE, FactSource.BOUNCE, null));
+    assertThat(d.advice()).noneMatch(a -> a.text().contains(" ? ") || a.text().contains("for ?"));
   }
 
   @Test

@@ -3,7 +3,9 @@ package io.github.spfkit.examples.cli;
 import io.github.spfkit.core.Limits;
 import io.github.spfkit.diagnosis.BounceDiagnoser;
 import io.github.spfkit.diagnosis.Cause;
+import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.Diagnosis;
+import io.github.spfkit.diagnosis.RequestFacts;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
 import io.github.spfkit.diagnosis.bounce.BounceFormat;
 import java.io.IOException;
@@ -36,7 +38,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Reads a bounce (an .eml file, a whole message, or pasted SMTP reply lines) and",
       "checks the sender's SPF in DNS now to find the cause. With --zone the analysis",
-      "runs on the zone files alone, with no network."
+      "runs on the zone files alone, with no network. --sender, --ip and --helo supply",
+      "what a pasted reply lacks; they win over what the bounce says."
     })
 public final class DiagnoseCommand implements Callable<Integer> {
 
@@ -56,6 +59,24 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Write one JSON object.")
   boolean json;
+
+  @Option(
+      names = "--sender",
+      paramLabel = "ADDRESS|DOMAIN",
+      description = "The envelope sender (MAIL FROM) of the bounced message; wins over the bounce.")
+  @Nullable String sender;
+
+  @Option(
+      names = "--ip",
+      paramLabel = "IP",
+      description = "The client IP the receiver checked; wins over the bounce.")
+  @Nullable String ip;
+
+  @Option(
+      names = "--helo",
+      paramLabel = "NAME",
+      description = "The HELO/EHLO name the client gave; wins over the bounce.")
+  @Nullable String helo;
 
   /** Creates the command (picocli instantiates it). */
   public DiagnoseCommand() {}
@@ -87,16 +108,37 @@ public final class DiagnoseCommand implements Callable<Integer> {
     return SpfCommand.EXIT_OK;
   }
 
+  private RequestFacts request() {
+    RequestFacts request = RequestFacts.NONE;
+    try {
+      if (sender != null) {
+        request = request.withSender(sender);
+      }
+      if (helo != null) {
+        request = request.withHelo(helo);
+      }
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(String.valueOf(e.getMessage()));
+    }
+    if (ip != null) {
+      String text = ip;
+      request = request.withIp(
+          IpAddress.parse(text.strip()).orElseThrow(() -> new UsageException("--ip: not an IP address: " + text)));
+    }
+    return request;
+  }
+
   private Diagnosis diagnose(BounceDiagnoser diagnoser, Console console) {
+    RequestFacts request = request();
     if (file.equals("-")) {
-      return diagnoser.diagnose(console.in());
+      return diagnoser.diagnose(console.in(), request);
     }
     Path path = Path.of(file);
     if (Files.isDirectory(path)) {
       throw new UsageException("cannot read " + file + ": is a directory");
     }
     try (InputStream in = Files.newInputStream(path)) {
-      return diagnoser.diagnose(in);
+      return diagnoser.diagnose(in, request);
     } catch (NoSuchFileException e) {
       throw new UsageException("cannot read " + file + ": no such file");
     } catch (IOException e) {

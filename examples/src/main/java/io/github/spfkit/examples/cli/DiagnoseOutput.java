@@ -7,6 +7,8 @@ import io.github.spfkit.core.SpfResult;
 import io.github.spfkit.diagnosis.Advice;
 import io.github.spfkit.diagnosis.Diagnosis;
 import io.github.spfkit.diagnosis.DomainState;
+import io.github.spfkit.diagnosis.FactSource;
+import io.github.spfkit.diagnosis.FactSources;
 import io.github.spfkit.diagnosis.Evidence;
 import io.github.spfkit.diagnosis.Proposal;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
@@ -44,6 +46,11 @@ final class DiagnoseOutput {
     out.put("rejectingHost", facts.rejectingHost());
     out.put("envelopeSender", facts.envelopeSender());
     out.put("domain", diagnosis.domain());
+    Map<String, @Nullable Object> sources = new LinkedHashMap<>();
+    sources.put("domain", source(diagnosis.sources().domain()));
+    sources.put("ip", source(diagnosis.sources().ip()));
+    sources.put("helo", source(diagnosis.sources().helo()));
+    out.put("sources", sources);
     DomainState state = diagnosis.domainState();
     out.put("domainState", state == null ? null : state.code());
     out.put("bounceResult", diagnosis.bounceResult() == null ? null : diagnosis.bounceResult().token());
@@ -62,6 +69,10 @@ final class DiagnoseOutput {
     out.put("lintFindings", lint == null ? null : LintOutput.findings(lint.findings()));
     out.put("problems", diagnosis.problems());
     return out;
+  }
+
+  private static @Nullable String source(@Nullable FactSource source) {
+    return source == null ? null : source.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static List<Map<String, String>> items(List<Evidence> evidence) {
@@ -98,9 +109,11 @@ final class DiagnoseOutput {
     field(lines, language, Label.REJECTED_BY, facts.rejectingHost());
     field(lines, language, Label.CATEGORY, diagnosis.category().name());
     field(lines, language, Label.SENDER, facts.envelopeSender());
-    field(lines, language, Label.DOMAIN, diagnosis.domain());
-    field(lines, language, Label.CLIENT_IP, diagnosis.ip() == null ? null : diagnosis.ip().toString());
-    field(lines, language, Label.HELO, facts.helo());
+    FactSources sources = diagnosis.sources();
+    field(lines, language, Label.DOMAIN, sourced(diagnosis.domain(), sources.domain(), language));
+    field(lines, language, Label.CLIENT_IP,
+        sourced(diagnosis.ip() == null ? null : diagnosis.ip().toString(), sources.ip(), language));
+    field(lines, language, Label.HELO, sourced(facts.helo(), sources.helo(), language));
     field(
         lines,
         language,
@@ -176,6 +189,19 @@ final class DiagnoseOutput {
       }
     }
     return lines;
+  }
+
+  // where a fact came from, after it: "(from the bounce)", "(given: --ip)"
+  private static @Nullable String sourced(@Nullable String value, @Nullable FactSource source, Language language) {
+    if (value == null || source == null) {
+      return value;
+    }
+    Label label = switch (source) {
+      case BOUNCE -> Label.FROM_BOUNCE;
+      case USER -> Label.FROM_USER;
+      case REPORTING_HOST -> Label.FROM_REPORTING_HOST;
+    };
+    return value + " (" + language.text(label) + ")";
   }
 
   private static String noRecord(@Nullable DomainState state, Language language) {

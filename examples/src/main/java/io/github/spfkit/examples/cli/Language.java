@@ -37,7 +37,10 @@ enum Language {
         "%1$s for %2$s",
         "%1$s in %2$s",
         "(none: the domain does not exist, NXDOMAIN)",
-        "(no DNS answer)"
+        "(no DNS answer)",
+        "from the bounce",
+        "given by you",
+        "address of the reporting host"
       }),
   /** Indonesian. */
   ID(
@@ -69,7 +72,10 @@ enum Language {
         "%1$s untuk %2$s",
         "%1$s di %2$s",
         "(tidak ada: domain tidak ada, NXDOMAIN)",
-        "(tidak ada jawaban DNS)"
+        "(tidak ada jawaban DNS)",
+        "dari bounce",
+        "diberikan oleh Anda",
+        "alamat host pelapor"
       });
 
   /** The headings and labels, by position. */
@@ -100,7 +106,10 @@ enum Language {
     RESULT_FOR_IP,
     TERM_IN_DOMAIN,
     NO_SUCH_DOMAIN,
-    NO_ANSWER
+    NO_ANSWER,
+    FROM_BOUNCE,
+    FROM_USER,
+    FROM_REPORTING_HOST
   }
 
   /** The labels of the report's fields, whose longest sets the width of the label column. */
