@@ -55,6 +55,9 @@ final class Advisor {
     SpfResult result = live.result();
     if (cause == Cause.DNS_UNAVAILABLE || lint == null) {
       out.add(messages.advice("dns-unavailable", domain));
+      if (Microsoft365.spfRejection(facts, c.category())) {
+        out.addAll(Microsoft365.steps(messages, c, false));
+      }
       return out;
     }
     switch (cause) {
@@ -142,7 +145,9 @@ final class Advisor {
         out.add(at + 1, messages.advice("from-scratch", ipText));
       }
     }
-    if (cause != Cause.PASSES_NOW && cause != Cause.FORWARDING) {
+    if (Microsoft365.spfRejection(facts, c.category())) {
+      out.addAll(Microsoft365.steps(messages, c, cause == Cause.HIGH_RISK_DELIVERY_POOL));
+    } else if (cause != Cause.PASSES_NOW && cause != Cause.FORWARDING) {
       out.add(contactReceiver(facts));
     }
     return out;
@@ -167,7 +172,12 @@ final class Advisor {
             domain == null
                 ? messages.adviceAs("undetermined", "undetermined-no-domain")
                 : messages.advice("undetermined", d));
-        out.add(contactReceiver(facts));
+        if (!Microsoft365.spfRejection(facts, c.category())) {
+          out.add(contactReceiver(facts));
+        }
+    }
+    if (Microsoft365.spfRejection(facts, c.category())) {
+      out.addAll(Microsoft365.steps(messages, c, false));
     }
     return out;
   }

@@ -61,10 +61,12 @@ final class EvidenceWriter {
       return out;
     }
     if (live == null) {
-      if (c.dnsConfigured()) {
-        return out;
+      if (!c.dnsConfigured()) {
+        out.add(messages.evidence("no-dns"));
       }
-      out.add(messages.evidence("no-dns"));
+      if (Microsoft365.spfRejection(facts, c.category())) {
+        out.add(m365Headers(facts));
+      }
       return out;
     }
     if (cause == Cause.DNS_UNAVAILABLE) {
@@ -114,11 +116,25 @@ final class EvidenceWriter {
         out.add(messages.evidence("hrdp-include", live.domain(), ip.toString()));
       }
     }
+    if (Microsoft365.spfRejection(facts, c.category())) {
+      out.add(m365Headers(facts));
+    }
     if (proposal != null) {
       out.add(messages.evidence("proposal-verified", proposal.verification().result().token(),
           proposal.verification().ip().toString()));
     }
     return out;
+  }
+
+  /** What the returned headers show about Microsoft 365's relay pool and relay. */
+  private Evidence m365Headers(BounceFacts facts) {
+    if (facts.received().isEmpty()) {
+      return messages.evidenceAs("m365-headers", "m365-headers-none");
+    }
+    List<String> hops = Microsoft365.poolHops(facts);
+    return hops.isEmpty()
+        ? messages.evidenceAs("m365-headers", "m365-headers-clean")
+        : messages.evidence("m365-headers", String.join("; ", hops));
   }
 
   /** One sentence for a domain state. */

@@ -223,6 +223,29 @@ final class EndToEndTest {
   }
 
   @Test
+  void aMicrosoft365SpfRejectionAlwaysGetsMicrosoftsThreeSteps() {
+    String pasted = Resources.text("pasted/m365-bare.txt");
+    Diagnosis with = DIAGNOSER.diagnose(pasted,
+        RequestFacts.NONE.withSender("alice@example.com").withIp(IpAddress.of("203.0.113.25")));
+    Diagnosis without = DIAGNOSER.diagnose(pasted);
+
+    assertThat(with.advice()).extracting(Advice::code)
+        .containsSubsequence("m365-record-check", "m365-hrdp", "m365-contact").doesNotContain("contact-receiver");
+    assertThat(with.advice()).filteredOn(a -> a.code().equals("m365-record-check")).singleElement()
+        .satisfies(a -> assertThat(a.text()).contains("example.com").contains("203.0.113.25").contains("fail")
+            .contains("v=spf1 ip4:192.0.2.0/24 -all"));
+    assertThat(with.advice()).filteredOn(a -> a.code().equals("m365-hrdp")).singleElement()
+        .satisfies(a -> assertThat(a.text()).contains("message trace").contains("OutboundIpPoolName")
+            .contains("relay.mail.protection.outlook.com").contains("40.95.0.0/16"));
+    assertThat(with.advice()).filteredOn(a -> a.code().equals("m365-contact")).singleElement()
+        .satisfies(a -> assertThat(a.text())
+            .endsWith("550 5.7.23 The message was rejected because of Sender Policy Framework violation"));
+    assertThat(without.advice()).extracting(Advice::code)
+        .containsSubsequence("m365-record-check", "m365-hrdp", "m365-contact");
+    assertThat(without.advice().get(1).text()).contains("names no sender domain");
+  }
+
+  @Test
   void whatTheUserGivesWinsOverWhatTheBounceSays() {
     Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/ip-not-authorized.eml"),
         RequestFacts.NONE.withIp(IpAddress.of("198.51.100.20")));
