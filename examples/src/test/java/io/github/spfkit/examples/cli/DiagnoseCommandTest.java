@@ -72,10 +72,11 @@ final class DiagnoseCommandTest {
         .contains("Domain:      example.com (given by you)")
         .contains("Client IP:   203.0.113.25 (given by you)")
         .contains("SPF check:   fail for 203.0.113.25")
+        .doesNotContain("UNDETERMINED");
+    assertThat(run.out().replaceAll("\\s+", " "))
         .contains("Microsoft's first step, the record check, done now")
         .contains("Rule out the High Risk Delivery Pool")
-        .contains("quote the exact error from the bounce: 550 5.7.23 The message was rejected")
-        .doesNotContain("UNDETERMINED");
+        .contains("quote the exact error from the bounce: 550 5.7.23 The message was rejected");
     Map<String, Object> json = JSON.std.mapFrom(runWithInput(pasted, "diagnose", "--zone", DEMO_ZONE,
         "--sender", "alice@example.com", "--ip", "203.0.113.25", "--helo", "ex01.corp.example.com", "--json", "-").out());
     assertThat(json).containsEntry("domain", "example.com").containsEntry("ip", "203.0.113.25")
