@@ -33,7 +33,8 @@ final class CauseFinder {
       @Nullable Result stated,
       boolean forwarded,
       boolean dnsConfigured,
-      @Nullable LiveAnalysis live) {}
+      @Nullable LiveAnalysis live,
+      OrgDomains.@Nullable Alignment alignment) {}
 
   static Cause find(Case c) {
     Category category = c.category();

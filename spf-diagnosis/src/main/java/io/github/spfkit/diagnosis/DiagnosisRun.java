@@ -67,18 +67,19 @@ final class DiagnosisRun {
         if (live.expired()) {
           problems.add("DNS did not answer everything within the diagnosis deadline of " + deadline.toSeconds() + " s");
         }
-        c = new CauseFinder.Case(facts, category, stated, forwarded, true, live);
+        c = new CauseFinder.Case(facts, category, stated, forwarded, true, live, null);
         cause = CauseFinder.find(c);
         proposal = propose(timed, facts, cause, live);
       } else {
-        c = new CauseFinder.Case(facts, category, stated, forwarded, dns != null, null);
+        c = new CauseFinder.Case(facts, category, stated, forwarded, dns != null, null,
+            category == Category.DMARC ? alignment(facts) : null);
         cause = CauseFinder.find(c);
       }
     } catch (RuntimeException e) {
       problems.add("the live analysis failed: " + e);
       live = null;
       proposal = null;
-      c = new CauseFinder.Case(facts, category, stated, forwarded, dns != null, null);
+      c = new CauseFinder.Case(facts, category, stated, forwarded, dns != null, null, null);
       cause = Cause.UNDETERMINED;
     }
     List<Evidence> evidence = new EvidenceWriter(messages, limits).write(c, cause, proposal);
@@ -95,6 +96,23 @@ final class DiagnosisRun {
         live == null ? null : live.result(),
         live == null ? null : live.lint(),
         problems);
+  }
+
+  /** DMARC alignment of the envelope domain with the From domain, by the DNS Tree Walk when there is DNS. */
+  private OrgDomains.@Nullable Alignment alignment(BounceFacts facts) {
+    String envelope = facts.senderDomain();
+    String from = facts.fromDomain();
+    if (envelope == null || from == null) {
+      return null;
+    }
+    DnsLookup lookup = dns;
+    if (lookup == null) {
+      return OrgDomains.align(envelope, from, null, null);
+    }
+    DeadlineDns timed = new DeadlineDns(lookup, System.nanoTime() + deadline.toNanos());
+    return OrgDomains.align(envelope, from,
+        DmarcTreeWalk.walk(envelope, name -> timed.get(name, RecordType.TXT)),
+        DmarcTreeWalk.walk(from, name -> timed.get(name, RecordType.TXT)));
   }
 
   /** The bounce's facts with what the user gave in place of what the bounce said or lacked. */
@@ -248,7 +266,7 @@ final class DiagnosisRun {
     String reporting = facts.reportingMta();
     String sender = facts.senderDomain();
     // an alias expanded on the sender's own server does not change the sending IP
-    return reporting == null || sender == null || !OrgDomains.aligned(reporting, sender);
+    return reporting == null || sender == null || !OrgDomains.sameSystem(reporting, sender);
   }
 
   private static @Nullable String hostName(@Nullable String host) {

@@ -55,8 +55,16 @@ final class EvidenceWriter {
     if (c.category() == Category.DMARC) {
       String envelope = facts.senderDomain();
       String from = facts.fromDomain();
-      if (envelope != null && from != null && !OrgDomains.aligned(envelope, from)) {
-        out.add(messages.evidence("alignment", envelope, from));
+      OrgDomains.Alignment alignment = c.alignment();
+      if (envelope != null && from != null && alignment != null) {
+        if (alignment.aligned() == null) {
+          out.add(messages.evidence("alignment-unknown", envelope, from));
+        } else if (!alignment.aligned()) {
+          out.add(alignment.mode().equals("s")
+              ? messages.evidenceAs("alignment", "alignment-strict", envelope, from)
+              : messages.evidence("alignment", envelope, from,
+                  String.valueOf(alignment.spfOrg()), String.valueOf(alignment.fromOrg())));
+        }
       }
       return out;
     }
