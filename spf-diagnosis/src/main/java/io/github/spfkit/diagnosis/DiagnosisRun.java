@@ -45,7 +45,7 @@ final class DiagnosisRun {
     try {
       category = Classifier.classify(facts);
     } catch (RuntimeException e) {
-      problems.add("the bounce text could not be classified: " + e);
+      problems.add(messages.get("problem.unclassified", e.getClass().getSimpleName()));
       category = Category.NOT_SPF;
     }
     Result stated = BounceClaim.stated(facts, category);
@@ -56,7 +56,7 @@ final class DiagnosisRun {
     boolean helo = category == Category.SPF_HELO || facts.scope() == Identity.HELO;
     String domain = helo && facts.helo() != null ? facts.helo() : facts.senderDomain();
     if (analyzed && dns != null && domain == null) {
-      problems.add("the bounce names no sender domain, so its SPF could not be analyzed");
+      problems.add(messages.get("problem.no-domain"));
     }
     CauseFinder.Case c;
     Cause cause;
@@ -65,7 +65,7 @@ final class DiagnosisRun {
         DeadlineDns timed = new DeadlineDns(dns, System.nanoTime() + deadline.toNanos());
         live = analyze(timed, facts, domain, helo);
         if (live.expired()) {
-          problems.add("DNS did not answer everything within the diagnosis deadline of " + deadline.toSeconds() + " s");
+          problems.add(messages.get("problem.deadline", deadline.toMillis()));
         }
         c = new CauseFinder.Case(facts, category, stated, forwarded, true, live, null);
         cause = CauseFinder.find(c);
@@ -76,7 +76,7 @@ final class DiagnosisRun {
         cause = CauseFinder.find(c);
       }
     } catch (RuntimeException e) {
-      problems.add("the live analysis failed: " + e);
+      problems.add(messages.get("problem.analysis-failed", e.getClass().getSimpleName()));
       live = null;
       proposal = null;
       c = new CauseFinder.Case(facts, category, stated, forwarded, dns != null, null, null);

@@ -8,6 +8,7 @@ import io.github.spfkit.core.Result;
 import io.github.spfkit.core.SpfResult;
 import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
+import io.github.spfkit.diagnosis.bounce.ForwardingSign;
 import io.github.spfkit.diagnosis.lint.Finding;
 import io.github.spfkit.diagnosis.lint.LintNode;
 import io.github.spfkit.diagnosis.lint.LintReport;
@@ -49,8 +50,8 @@ final class EvidenceWriter {
     if (cause == Cause.EVIDENCE_CONFLICT && live != null && stated != null) {
       out.add(messages.evidence("conflict", stated.token(), live.domain(), state(live.state())));
     }
-    for (String f : facts.forwarding()) {
-      out.add(messages.evidence("forwarding", f));
+    for (ForwardingSign sign : facts.forwarding()) {
+      out.add(messages.evidence("forwarding", sign(messages, sign)));
     }
     if (c.category() == Category.DMARC) {
       String envelope = facts.senderDomain();
@@ -116,6 +117,9 @@ final class EvidenceWriter {
     if (lint != null) {
       out.addAll(lint(cause, lint, c.category() == Category.SPF_ERROR));
     }
+    if (live.state() instanceof DomainState.Published published && published.records().size() > 1) {
+      out.add(messages.evidence("records", live.domain(), String.join(" | ", published.records())));
+    }
     IpAddress ip = live.ip();
     if (cause == Cause.HIGH_RISK_DELIVERY_POOL && ip != null) {
       if (ip.isIn(CauseFinder.RELAY_POOL, 16)) {
@@ -145,6 +149,31 @@ final class EvidenceWriter {
         : messages.evidence("m365-headers", String.join("; ", hops));
   }
 
+  /** A check_host() problem in the diagnoser's language, by its kind; the DNS seam's own words stay quoted. */
+  static String problem(Messages messages, Problem problem) {
+    String text = messages.get("problem." + problem.kind().name(), problem.domain());
+    return problem.kind() == Problem.Kind.DNS_ERROR ? text + ": \"" + problem.message() + "\"" : text;
+  }
+
+  /** A lint finding in the diagnoser's language, by its code. */
+  static String finding(Messages messages, Finding f) {
+    return messages.get("finding." + f.code().name(), f.domain());
+  }
+
+  /** A forwarding sign in the diagnoser's language. */
+  static String sign(Messages messages, ForwardingSign sign) {
+    return messages.get("forwarding." + sign.code(), sign.args().toArray());
+  }
+
+  /** The forwarding signs, joined, in the diagnoser's language. */
+  static String signs(Messages messages, BounceFacts facts) {
+    List<String> out = new ArrayList<>();
+    for (ForwardingSign sign : facts.forwarding()) {
+      out.add(sign(messages, sign));
+    }
+    return String.join("; ", out);
+  }
+
   /** One sentence for a domain state. */
   String state(DomainState state) {
     if (state instanceof DomainState.Unanswered unanswered) {
@@ -163,7 +192,7 @@ final class EvidenceWriter {
     if (match != null) {
       detail.append(" (").append(messages.get("evidence.matched", match.mechanism().toString(), match.domain())).append(')');
     } else if (problem != null) {
-      detail.append(" (").append(problem.message()).append(", ").append(problem.domain()).append(')');
+      detail.append(" (").append(problem(messages, problem)).append(')');
     }
     return messages.evidence(
         "spf-result",
@@ -193,7 +222,7 @@ final class EvidenceWriter {
           && f.code() != Finding.Code.TOO_MANY_VOID_LOOKUPS
           && !(f.code() == Finding.Code.NO_RECORD && f.domain().equalsIgnoreCase(lint.domain()))) {
         String position = f.position() == null ? "" : " @" + f.position();
-        out.add(messages.evidence("finding", f.code().name(), f.domain() + position, f.message()));
+        out.add(messages.evidence("finding", f.code().name(), f.domain() + position, finding(messages, f)));
       }
     }
     if (tree != null && tree.record() != null) {

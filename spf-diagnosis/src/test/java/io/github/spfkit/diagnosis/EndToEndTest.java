@@ -267,6 +267,22 @@ final class EndToEndTest {
   }
 
   @Test
+  void aForwardedBounceInIndonesianHasNoEnglishOutsideQuotedText() {
+    BounceDiagnoser indonesian = BounceDiagnoser.builder().dns(DNS).locale(Locale.forLanguageTag("id")).build();
+    Diagnosis d = indonesian.diagnose(Resources.bytes("e2e/forwarding.eml"));
+
+    assertThat(d.cause()).isEqualTo(Cause.FORWARDING);
+    Stream<String> texts = Stream.concat(d.evidence().stream().map(Evidence::text), d.advice().stream().map(Advice::text));
+    texts.forEach(text -> {
+      // quoted text stays as it was: the server's reply, the published record, DSN field names, addresses
+      String said = text.replace(d.facts().replyText(), "").replace("v=spf1 ip4:192.0.2.0/25 -all", "")
+          .replace("Original-Recipient", "").replace("Final-Recipient", "").replaceAll("\\S+@\\S+", "");
+      assertThat(said).as(text)
+          .doesNotContainPattern("(?i)\\b(the|was|from|differs|expanded|recipient|and|is|not|of)\\b");
+    });
+  }
+
+  @Test
   void aFailForADomainThatDoesNotExistHereIsAConflictNotAMissingRecord() {
     Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/evidence-conflict.eml"));
 
@@ -334,6 +350,8 @@ final class EndToEndTest {
 
     assertThat(d.category()).isEqualTo(Category.SPF_FAIL);
     assertThat(d.evidence()).filteredOn(e -> e.code().equals("finding")).first()
+        .satisfies(e -> assertThat(e.text()).contains("MULTIPLE_RECORDS").contains("dup.example"));
+    assertThat(d.evidence()).filteredOn(e -> e.code().equals("records")).singleElement()
         .satisfies(e -> assertThat(e.text()).contains("v=spf1 ip4:192.0.2.80 -all").contains("v=spf1 include:_spf.mailer.example -all"));
   }
 

@@ -12,6 +12,7 @@ import io.github.spfkit.diagnosis.FactSources;
 import io.github.spfkit.diagnosis.Evidence;
 import io.github.spfkit.diagnosis.Proposal;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
+import io.github.spfkit.diagnosis.bounce.ForwardingSign;
 import io.github.spfkit.diagnosis.lint.LintNode;
 import io.github.spfkit.diagnosis.lint.LintReport;
 import io.github.spfkit.examples.cli.Language.Label;
@@ -57,7 +58,11 @@ final class DiagnoseOutput {
     out.put("ip", diagnosis.ip() == null ? null : diagnosis.ip().toString());
     out.put("helo", facts.helo());
     out.put("forwarding", facts.forwarded());
-    out.put("forwardingSigns", facts.forwarding());
+    List<Map<String, Object>> signs = new ArrayList<>();
+    for (ForwardingSign sign : facts.forwarding()) {
+      signs.add(Map.of("code", sign.code(), "args", sign.args()));
+    }
+    out.put("forwardingSigns", signs);
     out.put("evidence", items(diagnosis.evidence()));
     out.put("advice", advice(diagnosis.advice()));
     out.put("proposedRecord", diagnosis.proposedRecord());
@@ -118,7 +123,9 @@ final class DiagnoseOutput {
         lines,
         language,
         Label.FORWARDING,
-        facts.forwarded() ? String.join("; ", facts.forwarding()) : language.text(Label.NONE_SEEN));
+        facts.forwarded()
+            ? language.format(Label.FORWARDING_SIGNS, facts.forwarding().size())
+            : language.text(Label.NONE_SEEN));
 
     lines.add("");
     lines.add(language.text(Label.DNS));
@@ -145,7 +152,10 @@ final class DiagnoseOutput {
                 + lint.voidLookups()
                 + "/"
                 + limits.maxVoidLookups());
-        lines.addAll(LintOutput.findingLines(lint.findings(), "  "));
+        if (language == Language.EN) {
+          // the lint's own wording is English; in other languages the evidence below says it
+          lines.addAll(LintOutput.findingLines(lint.findings(), "  "));
+        }
       }
     }
 
@@ -226,7 +236,8 @@ final class DiagnoseOutput {
       return text + " (" + language.format(Label.TERM_IN_DOMAIN, match, match.domain()) + ")";
     }
     Problem problem = spf.problem();
-    return problem == null ? text : text + " (" + problem.message() + ")";
+    // check_host()'s problem text is English; the evidence below says it in the report's language
+    return problem == null || language != Language.EN ? text : text + " (" + problem.message() + ")";
   }
 
   // A TXT record's presentation form: strings of at most 255 characters, quotes escaped.

@@ -40,7 +40,8 @@ enum Language {
         "(no DNS answer)",
         "from the bounce",
         "given by you",
-        "address of the reporting host"
+        "address of the reporting host",
+        "%d sign(s), listed under the cause"
       }),
   /** Indonesian. */
   ID(
@@ -75,7 +76,8 @@ enum Language {
         "(tidak ada jawaban DNS)",
         "dari bounce",
         "diberikan oleh Anda",
-        "alamat host pelapor"
+        "alamat host pelapor",
+        "%d tanda, tercantum di bawah penyebab"
       });
 
   /** The headings and labels, by position. */
@@ -109,7 +111,8 @@ enum Language {
     NO_ANSWER,
     FROM_BOUNCE,
     FROM_USER,
-    FROM_REPORTING_HOST
+    FROM_REPORTING_HOST,
+    FORWARDING_SIGNS
   }
 
   /** The labels of the report's fields, whose longest sets the width of the label column. */

@@ -65,7 +65,7 @@ public record BounceFacts(
     @Nullable Identity scope,
     @Nullable String authenticationResults,
     @Nullable String receivedSpf,
-    List<String> forwarding,
+    List<ForwardingSign> forwarding,
     @Nullable String fromDomain,
     List<ReceivedHop> received,
     String humanText,
