@@ -115,8 +115,59 @@ public final class BounceDiagnoser {
    * @return the diagnosis
    */
   public Diagnosis diagnose(BounceFacts facts) {
+    return diagnose(facts, RequestFacts.NONE);
+  }
+
+  /**
+   * Diagnoses a bounce with facts the user knows (the sender, the client IP, the HELO name), which
+   * win over what the bounce says: for a pasted reply such as Microsoft 365's bare {@code 550
+   * 5.7.23 The message was rejected because of Sender Policy Framework violation}.
+   *
+   * @param bounce the raw bounce
+   * @param request the user's facts
+   * @return the diagnosis; {@link Diagnosis#sources()} says where each fact came from
+   */
+  public Diagnosis diagnose(byte[] bounce, RequestFacts request) {
+    Objects.requireNonNull(bounce, "bounce");
+    return diagnose(reader.read(bounce), request);
+  }
+
+  /**
+   * Diagnoses a bounce read from a stream with facts the user knows; reads at most the size cap and
+   * does not close the stream.
+   *
+   * @param bounce the bounce
+   * @param request the user's facts
+   * @return the diagnosis
+   */
+  public Diagnosis diagnose(InputStream bounce, RequestFacts request) {
+    Objects.requireNonNull(bounce, "bounce");
+    return diagnose(reader.read(bounce), request);
+  }
+
+  /**
+   * Diagnoses a bounce given as text with facts the user knows.
+   *
+   * @param bounce the bounce text
+   * @param request the user's facts
+   * @return the diagnosis
+   */
+  public Diagnosis diagnose(String bounce, RequestFacts request) {
+    Objects.requireNonNull(bounce, "bounce");
+    return diagnose(bounce.getBytes(StandardCharsets.UTF_8), request);
+  }
+
+  /**
+   * Diagnoses facts already read by a {@link BounceReader}, with facts the user knows.
+   *
+   * @param facts the facts read from the bounce
+   * @param request the user's facts, which win
+   * @return the diagnosis
+   */
+  public Diagnosis diagnose(BounceFacts facts, RequestFacts request) {
     Objects.requireNonNull(facts, "facts");
-    return new DiagnosisRun(dns, limits, deadline, Messages.of(locale)).run(facts);
+    Objects.requireNonNull(request, "request");
+    return new DiagnosisRun(dns, limits, deadline, Messages.of(locale)).run(facts, request);
   }
 
   /**

@@ -1,6 +1,8 @@
 package io.github.spfkit.diagnosis;
 
+import io.github.spfkit.core.Result;
 import io.github.spfkit.core.SpfResult;
+import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
 import io.github.spfkit.diagnosis.lint.LintReport;
 import java.util.List;
@@ -19,11 +21,17 @@ import org.jspecify.annotations.Nullable;
  * @param spfRelated whether the bounce is about SPF or authentication that SPF is part of
  * @param category what the bounce text says
  * @param cause the root cause
- * @param facts what was read from the bounce
+ * @param facts what was read from the bounce, with the user's {@link RequestFacts} in place of
+ *     what it said or lacked
+ * @param sources where the domain, the IP and the HELO name came from
  * @param domain the domain whose SPF was analyzed live (the envelope domain, or the HELO name for
  *     HELO failures), or {@code null} if none was
  * @param ip the client IP used for the live check: the one the bounce states, or the reporting
  *     host's address as a candidate; {@code null} if none was known
+ * @param domainState what DNS says now about {@link #domain()}'s SPF (no such domain, no record,
+ *     published, no answer), or {@code null} if it was not looked up
+ * @param bounceResult the SPF result the bounce states ({@code fail}, {@code softfail} or {@code
+ *     permerror}), or {@code null} if it states none of them
  * @param evidence the facts supporting the cause, in order of weight
  * @param advice the steps to take, most important first
  * @param proposal a verified record to publish, or {@code null} when no fix is computable or
@@ -39,8 +47,11 @@ public record Diagnosis(
     Category category,
     Cause cause,
     BounceFacts facts,
+    FactSources sources,
     @Nullable String domain,
-    @Nullable String ip,
+    @Nullable IpAddress ip,
+    @Nullable DomainState domainState,
+    @Nullable Result bounceResult,
     List<Evidence> evidence,
     List<Advice> advice,
     @Nullable Proposal proposal,
@@ -54,9 +65,13 @@ public record Diagnosis(
    * @param spfRelated whether the bounce is about SPF or authentication that SPF is part of
    * @param category what the bounce text says
    * @param cause the root cause
-   * @param facts what was read from the bounce
+   * @param facts what was read from the bounce, with the user's {@link RequestFacts} in place of
+ *     what it said or lacked
+ * @param sources where the domain, the IP and the HELO name came from
    * @param domain the domain whose SPF was analyzed live (the envelope domain, or the HELO name for HELO failures), or {@code null} if none was
    * @param ip the client IP used for the live check: the one the bounce states, or the reporting host's address as a candidate; {@code null} if none was known
+   * @param domainState what DNS says now about {@link #domain()}'s SPF, or {@code null} if it was not looked up
+   * @param bounceResult the SPF result the bounce states, or {@code null} if it states none of fail, softfail, permerror
    * @param evidence the facts supporting the cause, in order of weight
    * @param advice the steps to take, most important first
    * @param proposal a verified record to publish, or {@code null} when no fix is computable or none passed verification
@@ -68,6 +83,7 @@ public record Diagnosis(
     Objects.requireNonNull(category, "category");
     Objects.requireNonNull(cause, "cause");
     Objects.requireNonNull(facts, "facts");
+    Objects.requireNonNull(sources, "sources");
     evidence = List.copyOf(evidence);
     advice = List.copyOf(advice);
     problems = List.copyOf(problems);

@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param record the full record text, {@code v=spf1 ...}
  * @param verification the SPF result of the what-if evaluation for the bounced IP: {@code pass}
  * @param lint the lint report of the proposal: no errors
+ * @param fromScratch whether the domain publishes no record today, so the proposal lists only
+ *     what the bounce shows and the admin must add their other senders
  */
-public record Proposal(String domain, String record, SpfResult verification, LintReport lint) {
+public record Proposal(
+    String domain, String record, SpfResult verification, LintReport lint, boolean fromScratch) {
   /**
    * Checks all parts.
    *
@@ -22,6 +25,7 @@ public record Proposal(String domain, String record, SpfResult verification, Lin
    * @param record the full record text, {@code v=spf1 ...}
    * @param verification the SPF result of the what-if evaluation for the bounced IP: {@code pass}
    * @param lint the lint report of the proposal: no errors
+   * @param fromScratch whether the domain publishes no record today
    */
   public Proposal {
     Objects.requireNonNull(domain, "domain");

@@ -92,7 +92,7 @@ final class Proposer {
     if (lint.hasErrors()) {
       return null;
     }
-    return new Proposal(target.domain(), candidate, result, lint);
+    return new Proposal(target.domain(), candidate, result, lint, target.records().isEmpty());
   }
 
   private List<String> candidates(Cause cause, Target t) {

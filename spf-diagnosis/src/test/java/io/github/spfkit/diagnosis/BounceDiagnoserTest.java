@@ -34,7 +34,7 @@ final class BounceDiagnoserTest {
 
     assertThat(took).isLessThan(Duration.ofSeconds(5));
     assertThat(d.category()).isEqualTo(Category.SPF_FAIL);
-    assertThat(d.cause()).isEqualTo(Cause.DNS_ERROR);
+    assertThat(d.cause()).isEqualTo(Cause.DNS_UNAVAILABLE);
     assertThat(d.proposal()).isNull();
     assertThat(d.problems()).anyMatch(p -> p.contains("deadline"));
   }
@@ -71,7 +71,7 @@ final class BounceDiagnoserTest {
 
     Diagnosis d = diagnoser.diagnose(Resources.bytes("e2e/ip-not-authorized.eml"));
 
-    assertThat(d.cause()).isEqualTo(Cause.DNS_ERROR);
+    assertThat(d.cause()).isEqualTo(Cause.DNS_UNAVAILABLE);
   }
 
   @Test

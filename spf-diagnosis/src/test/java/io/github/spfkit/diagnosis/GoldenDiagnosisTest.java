@@ -23,7 +23,8 @@ final class GoldenDiagnosisTest {
   static Stream<Arguments> bounces() {
     return Stream.of(
             "ip-not-authorized.eml", "forwarding.eml", "too-many-lookups.eml", "void-lookups.eml",
-            "multiple-records.eml", "syntax-error.eml", "no-spf-record.eml", "dns-error.eml",
+            "multiple-records.eml", "syntax-error.eml", "no-spf-record.eml", "no-such-domain.eml", "evidence-conflict.eml", "loopback-relay.eml",
+            "dns-error.eml",
             "helo-failed.eml", "high-risk-delivery-pool.eml", "receiver-policy.eml",
             "auth-required.eml", "passes-now.eml", "undetermined.txt")
         .flatMap(f -> Stream.of(Arguments.of(f, "en"), Arguments.of(f, "id")));
@@ -49,6 +50,8 @@ final class GoldenDiagnosisTest {
     out.append("cause: ").append(d.cause()).append('\n');
     out.append("domain: ").append(d.domain()).append('\n');
     out.append("ip: ").append(d.ip()).append('\n');
+    out.append("dns: ").append(d.domainState() == null ? null : d.domainState().code()).append('\n');
+    out.append("bounce says: ").append(d.bounceResult() == null ? null : d.bounceResult().token()).append('\n');
     out.append("evidence:\n");
     d.evidence().forEach(e -> out.append("  [").append(e.code()).append("] ").append(e.text()).append('\n'));
     out.append("advice:\n");

@@ -6,9 +6,13 @@ import io.github.spfkit.core.Problem;
 import io.github.spfkit.core.SpfResult;
 import io.github.spfkit.diagnosis.Advice;
 import io.github.spfkit.diagnosis.Diagnosis;
+import io.github.spfkit.diagnosis.DomainState;
+import io.github.spfkit.diagnosis.FactSource;
+import io.github.spfkit.diagnosis.FactSources;
 import io.github.spfkit.diagnosis.Evidence;
 import io.github.spfkit.diagnosis.Proposal;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
+import io.github.spfkit.diagnosis.bounce.ForwardingSign;
 import io.github.spfkit.diagnosis.lint.LintNode;
 import io.github.spfkit.diagnosis.lint.LintReport;
 import io.github.spfkit.examples.cli.Language.Label;
@@ -43,10 +47,22 @@ final class DiagnoseOutput {
     out.put("rejectingHost", facts.rejectingHost());
     out.put("envelopeSender", facts.envelopeSender());
     out.put("domain", diagnosis.domain());
-    out.put("ip", diagnosis.ip());
+    Map<String, @Nullable Object> sources = new LinkedHashMap<>();
+    sources.put("domain", source(diagnosis.sources().domain()));
+    sources.put("ip", source(diagnosis.sources().ip()));
+    sources.put("helo", source(diagnosis.sources().helo()));
+    out.put("sources", sources);
+    DomainState state = diagnosis.domainState();
+    out.put("domainState", state == null ? null : state.code());
+    out.put("bounceResult", diagnosis.bounceResult() == null ? null : diagnosis.bounceResult().token());
+    out.put("ip", diagnosis.ip() == null ? null : diagnosis.ip().toString());
     out.put("helo", facts.helo());
     out.put("forwarding", facts.forwarded());
-    out.put("forwardingSigns", facts.forwarding());
+    List<Map<String, Object>> signs = new ArrayList<>();
+    for (ForwardingSign sign : facts.forwarding()) {
+      signs.add(Map.of("code", sign.code(), "args", sign.args()));
+    }
+    out.put("forwardingSigns", signs);
     out.put("evidence", items(diagnosis.evidence()));
     out.put("advice", advice(diagnosis.advice()));
     out.put("proposedRecord", diagnosis.proposedRecord());
@@ -58,6 +74,10 @@ final class DiagnoseOutput {
     out.put("lintFindings", lint == null ? null : LintOutput.findings(lint.findings()));
     out.put("problems", diagnosis.problems());
     return out;
+  }
+
+  private static @Nullable String source(@Nullable FactSource source) {
+    return source == null ? null : source.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   private static List<Map<String, String>> items(List<Evidence> evidence) {
@@ -94,14 +114,18 @@ final class DiagnoseOutput {
     field(lines, language, Label.REJECTED_BY, facts.rejectingHost());
     field(lines, language, Label.CATEGORY, diagnosis.category().name());
     field(lines, language, Label.SENDER, facts.envelopeSender());
-    field(lines, language, Label.DOMAIN, diagnosis.domain());
-    field(lines, language, Label.CLIENT_IP, diagnosis.ip());
-    field(lines, language, Label.HELO, facts.helo());
+    FactSources sources = diagnosis.sources();
+    field(lines, language, Label.DOMAIN, sourced(diagnosis.domain(), sources.domain(), language));
+    field(lines, language, Label.CLIENT_IP,
+        sourced(diagnosis.ip() == null ? null : diagnosis.ip().toString(), sources.ip(), language));
+    field(lines, language, Label.HELO, sourced(facts.helo(), sources.helo(), language));
     field(
         lines,
         language,
         Label.FORWARDING,
-        facts.forwarded() ? String.join("; ", facts.forwarding()) : language.text(Label.NONE_SEEN));
+        facts.forwarded()
+            ? language.format(Label.FORWARDING_SIGNS, facts.forwarding().size())
+            : language.text(Label.NONE_SEEN));
 
     lines.add("");
     lines.add(language.text(Label.DNS));
@@ -112,8 +136,7 @@ final class DiagnoseOutput {
       lines.add("  " + language.text(Label.NO_LIVE_CHECK));
     } else {
       // a record is copied from here: never wrapped
-      lines.add(
-          label(language, Label.SPF_RECORD) + (record == null ? language.text(Label.NONE) : record));
+      lines.add(label(language, Label.SPF_RECORD) + (record == null ? noRecord(diagnosis.domainState(), language) : record));
       if (spf != null) {
         field(lines, language, Label.SPF_CHECK, check(spf, language));
       }
@@ -129,7 +152,10 @@ final class DiagnoseOutput {
                 + lint.voidLookups()
                 + "/"
                 + limits.maxVoidLookups());
-        lines.addAll(LintOutput.findingLines(lint.findings(), "  "));
+        if (language == Language.EN) {
+          // the lint's own wording is English; in other languages the evidence below says it
+          lines.addAll(LintOutput.findingLines(lint.findings(), "  "));
+        }
       }
     }
 
@@ -175,6 +201,26 @@ final class DiagnoseOutput {
     return lines;
   }
 
+  // where a fact came from, after it: "(from the bounce)", "(given: --ip)"
+  private static @Nullable String sourced(@Nullable String value, @Nullable FactSource source, Language language) {
+    if (value == null || source == null) {
+      return value;
+    }
+    Label label = switch (source) {
+      case BOUNCE -> Label.FROM_BOUNCE;
+      case USER -> Label.FROM_USER;
+      case REPORTING_HOST -> Label.FROM_REPORTING_HOST;
+    };
+    return value + " (" + language.text(label) + ")";
+  }
+
+  private static String noRecord(@Nullable DomainState state, Language language) {
+    if (state instanceof DomainState.NoSuchDomain) {
+      return language.text(Label.NO_SUCH_DOMAIN);
+    }
+    return state instanceof DomainState.Unanswered ? language.text(Label.NO_ANSWER) : language.text(Label.NONE);
+  }
+
   private static @Nullable String liveRecord(@Nullable SpfResult spf, @Nullable LintReport lint) {
     if (spf != null && spf.trace().root().record() != null) {
       return spf.trace().root().record();
@@ -190,7 +236,8 @@ final class DiagnoseOutput {
       return text + " (" + language.format(Label.TERM_IN_DOMAIN, match, match.domain()) + ")";
     }
     Problem problem = spf.problem();
-    return problem == null ? text : text + " (" + problem.message() + ")";
+    // check_host()'s problem text is English; the evidence below says it in the report's language
+    return problem == null || language != Language.EN ? text : text + " (" + problem.message() + ")";
   }
 
   // A TXT record's presentation form: strings of at most 255 characters, quotes escaped.

@@ -92,6 +92,22 @@ public final class DnsOptions {
     return CachingLookup.of(lookup);
   }
 
+  /** What {@link #open()} asks, for messages: the {@code --dns} servers, the zone files, or the system resolver. */
+  String describe() {
+    if (!zones.isEmpty()) {
+      return "the zone files " + zones;
+    }
+    if (servers.isEmpty()) {
+      return "the system resolver (/etc/resolv.conf)";
+    }
+    List<String> names = new ArrayList<>();
+    for (DnsServer server : servers) {
+      names.add(server.host().indexOf(':') >= 0
+          ? "[" + server.host() + "]:" + server.port() : server.host() + ":" + server.port());
+    }
+    return "the DNS server" + (names.size() == 1 ? " " : "s ") + String.join(", ", names) + " (--dns)";
+  }
+
   private ZoneFileLookup zoneFiles() {
     try {
       return ZoneFileLookup.load(zones);

@@ -35,7 +35,13 @@ enum Language {
         "Could not read",
         "(none)",
         "%1$s for %2$s",
-        "%1$s in %2$s"
+        "%1$s in %2$s",
+        "(none: the domain does not exist, NXDOMAIN)",
+        "(no DNS answer)",
+        "from the bounce",
+        "given by you",
+        "address of the reporting host",
+        "%d sign(s), listed under the cause"
       }),
   /** Indonesian. */
   ID(
@@ -65,7 +71,13 @@ enum Language {
         "Tidak terbaca",
         "(tidak ada)",
         "%1$s untuk %2$s",
-        "%1$s di %2$s"
+        "%1$s di %2$s",
+        "(tidak ada: domain tidak ada, NXDOMAIN)",
+        "(tidak ada jawaban DNS)",
+        "dari bounce",
+        "diberikan oleh Anda",
+        "alamat host pelapor",
+        "%d tanda, tercantum di bawah penyebab"
       });
 
   /** The headings and labels, by position. */
@@ -94,7 +106,13 @@ enum Language {
     UNREADABLE,
     NONE,
     RESULT_FOR_IP,
-    TERM_IN_DOMAIN
+    TERM_IN_DOMAIN,
+    NO_SUCH_DOMAIN,
+    NO_ANSWER,
+    FROM_BOUNCE,
+    FROM_USER,
+    FROM_REPORTING_HOST,
+    FORWARDING_SIGNS
   }
 
   /** The labels of the report's fields, whose longest sets the width of the label column. */

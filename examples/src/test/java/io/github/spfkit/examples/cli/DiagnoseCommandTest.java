@@ -40,6 +40,59 @@ final class DiagnoseCommandTest {
   }
 
   @Test
+  void theDemoBounceAgainstDnsWithoutItsDomainIsAConflictAndProposesNothing() throws Exception {
+    String zone = resource("zones/no-example-com.zone");
+    Cli.Run run = run("diagnose", "--zone", zone, DEMO_BOUNCE);
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out())
+        .contains("Cause: EVIDENCE_CONFLICT")
+        .contains("SPF record:  (none: the domain does not exist, NXDOMAIN)")
+        .contains("the bounce says SPF fail")
+        .contains("Proposed record: no proposal")
+        .doesNotContain("IN TXT")
+        .doesNotContain("NO_SPF_RECORD");
+    Map<String, Object> json = JSON.std.mapFrom(run("diagnose", "--zone", zone, "--json", DEMO_BOUNCE).out());
+    assertThat(json)
+        .containsEntry("cause", "EVIDENCE_CONFLICT")
+        .containsEntry("domainState", "no-such-domain")
+        .containsEntry("bounceResult", "fail")
+        .containsEntry("proposedRecord", null);
+  }
+
+  @Test
+  void thePastedMicrosoft365LineIsDiagnosedWithSenderAndIpGivenOnTheCommandLine() throws Exception {
+    String pasted = "550 5.7.23 The message was rejected because of Sender Policy Framework violation\n";
+
+    Cli.Run run = runWithInput(pasted, "diagnose", "--zone", DEMO_ZONE, "--sender", "alice@example.com",
+        "--ip", "203.0.113.25", "-");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out())
+        .contains("Domain:      example.com (given by you)")
+        .contains("Client IP:   203.0.113.25 (given by you)")
+        .contains("SPF check:   fail for 203.0.113.25")
+        .doesNotContain("UNDETERMINED");
+    assertThat(run.out().replaceAll("\\s+", " "))
+        .contains("Microsoft's first step, the record check, done now")
+        .contains("Rule out the High Risk Delivery Pool")
+        .contains("quote the exact error from the bounce: 550 5.7.23 The message was rejected");
+    Map<String, Object> json = JSON.std.mapFrom(runWithInput(pasted, "diagnose", "--zone", DEMO_ZONE,
+        "--sender", "alice@example.com", "--ip", "203.0.113.25", "--helo", "ex01.corp.example.com", "--json", "-").out());
+    assertThat(json).containsEntry("domain", "example.com").containsEntry("ip", "203.0.113.25")
+        .containsEntry("helo", "ex01.corp.example.com")
+        .containsEntry("sources", Map.of("domain", "user", "ip", "user", "helo", "user"));
+  }
+
+  @Test
+  void aBadIpIsAUsageError() {
+    Cli.Run run = run("diagnose", "--zone", DEMO_ZONE, "--ip", "203.0.113.999", DEMO_BOUNCE);
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.err()).contains("--ip: not an IP address: 203.0.113.999");
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void writesTheContractFieldsAsJson() throws Exception {
     Cli.Run run = run("diagnose", "--zone", DEMO_ZONE, "--json", DEMO_BOUNCE);

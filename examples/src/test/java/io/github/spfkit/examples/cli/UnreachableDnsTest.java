@@ -82,4 +82,20 @@ final class UnreachableDnsTest {
     Map<String, Object> json = JSON.std.mapFrom(run.out());
     assertThat(json).containsEntry("category", "SPF_FAIL").containsEntry("ip", "203.0.113.25").containsEntry("proposedRecord", null);
   }
+
+  @Test
+  void diagnoseSaysThatThisMachinesDnsFailedNotTheSenders() {
+    Cli.Run run = run("diagnose", "--dns", server, "--timeout", "150ms", "demo/bounce-5.7.23.eml");
+
+    assertThat(run.status()).isZero();
+    assertThat(run.out())
+        .contains("Cause: DNS_UNAVAILABLE")
+        .contains("This machine could not ask DNS")
+        .doesNotContain("DNS_ERROR")
+        .doesNotContain("check that the name servers of example.com");
+    assertThat(run.err())
+        .contains("no DNS answer could be had from the DNS server " + server + " (--dns)")
+        .contains("--dns HOST[:PORT]")
+        .contains("--zone FILE");
+  }
 }

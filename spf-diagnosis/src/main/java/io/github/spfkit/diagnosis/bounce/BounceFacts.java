@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  *     {@code 550-5.7.26 } removed; {@code null} if no reply was found
  * @param rejectingHost the server that rejected the message ({@code Remote-MTA}, "host X said"),
  *     or {@code null}
+ * @param rejectingIp the rejecting server's address where the notice states it ("host X[IP]
+ *     said"), or {@code null}
  * @param reportingMta the MTA that wrote the report ({@code Reporting-MTA}, "the mail system at
  *     host X", "the qmail-send program at X"), or {@code null}
  * @param finalRecipients the recipients that failed, as the report names them
@@ -38,6 +40,8 @@ import org.jspecify.annotations.Nullable;
  * @param forwarding signs that the message was forwarded or expanded on its way (an "expanded
  *     from" note, an original recipient that differs from the final one, ...), empty if none
  * @param fromDomain the domain of the returned message's {@code From} header, or {@code null}
+ * @param received the returned message's {@code Received} fields, newest first, at most 30; empty
+ *     when the bounce does not carry the returned headers
  * @param humanText the notice's human-readable text with embedded headers of the returned message
  *     removed, at most a few kilobytes; empty if there is none
  * @param unreadable what could not be read (malformed parts, unknown charsets, size cap), empty
@@ -50,6 +54,7 @@ public record BounceFacts(
     @Nullable String reportStatus,
     @Nullable String replyText,
     @Nullable String rejectingHost,
+    @Nullable String rejectingIp,
     @Nullable String reportingMta,
     List<String> finalRecipients,
     List<String> originalRecipients,
@@ -60,8 +65,9 @@ public record BounceFacts(
     @Nullable Identity scope,
     @Nullable String authenticationResults,
     @Nullable String receivedSpf,
-    List<String> forwarding,
+    List<ForwardingSign> forwarding,
     @Nullable String fromDomain,
+    List<ReceivedHop> received,
     String humanText,
     List<String> unreadable) {
 
@@ -74,6 +80,7 @@ public record BounceFacts(
    * @param reportStatus the RFC 3464 {@code Status} field as written, or {@code null}
    * @param replyText the rejecting server's reply, unfolded, with continuation prefixes such as {@code 550-5.7.26 } removed; {@code null} if no reply was found
    * @param rejectingHost the server that rejected the message ({@code Remote-MTA}, "host X said"), or {@code null}
+   * @param rejectingIp the rejecting server's address where the notice states it ("host X[IP] said"), or {@code null}
    * @param reportingMta the MTA that wrote the report ({@code Reporting-MTA}, "the mail system at host X", "the qmail-send program at X"), or {@code null}
    * @param finalRecipients the recipients that failed, as the report names them
    * @param originalRecipients the recipients as the sender addressed them, where the report says
@@ -86,6 +93,9 @@ public record BounceFacts(
    * @param receivedSpf the returned message's {@code Received-SPF} field value, or {@code null}
    * @param forwarding signs that the message was forwarded or expanded on its way (an "expanded from" note, an original recipient that differs from the final one, ...), empty if none
    * @param fromDomain the domain of the returned message's {@code From} header, or {@code null}
+   * @param received the returned message's {@code Received} fields, newest first, at most 30
+ * @param received the returned message's {@code Received} fields, newest first, at most 30; empty
+ *     when the bounce does not carry the returned headers
    * @param humanText the notice's human-readable text with embedded headers of the returned message removed, at most a few kilobytes; empty if there is none
    * @param unreadable what could not be read (malformed parts, unknown charsets, size cap), empty when everything was read
    */
@@ -94,6 +104,7 @@ public record BounceFacts(
     finalRecipients = List.copyOf(finalRecipients);
     originalRecipients = List.copyOf(originalRecipients);
     forwarding = List.copyOf(forwarding);
+    received = List.copyOf(received);
     Objects.requireNonNull(humanText, "humanText");
     unreadable = List.copyOf(unreadable);
   }

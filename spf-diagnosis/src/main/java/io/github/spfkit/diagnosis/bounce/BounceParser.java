@@ -118,8 +118,8 @@ final class BounceParser {
     } catch (RuntimeException | StackOverflowError e) {
       unreadable.add("the bounce could not be read: " + e.getClass().getSimpleName());
       return new BounceFacts(
-          BounceFormat.UNREADABLE, null, null, null, null, null, null, List.of(), List.of(), null,
-          null, null, null, null, null, null, List.of(), null, "", unreadable);
+          BounceFormat.UNREADABLE, null, null, null, null, null, null, null, List.of(), List.of(),
+          null, null, null, null, null, null, null, List.of(), null, List.of(), "", unreadable);
     }
   }
 
@@ -156,6 +156,7 @@ final class BounceParser {
         reply.text(),
         null,
         null,
+        null,
         List.of(),
         List.of(),
         null,
@@ -167,6 +168,7 @@ final class BounceParser {
         null,
         List.of(),
         null,
+        List.of(),
         cap(Replies.unfold(text)),
         unreadable);
   }
@@ -404,8 +406,10 @@ final class BounceParser {
     if (reply == null && (m = EXCHANGE_REMOTE.matcher(notice)).find()) {
       reply = Replies.parse(m.group(1));
     }
+    String rejectingIp = null;
     if ((m = POSTFIX_SAID.matcher(notice)).find()) {
       rejectingHost = m.group(1);
+      rejectingIp = Statements.ip(m.group(2));
       if (reply == null) {
         reply = Replies.parse(m.group(3));
       }
@@ -432,6 +436,7 @@ final class BounceParser {
     }
     if (rejectingHost == null && (m = EXIM_HOST.matcher(notice)).find()) {
       rejectingHost = m.group(1);
+      rejectingIp = Statements.ip(m.group(2));
     }
     if ((m = EXCHANGE_GAVE.matcher(notice)).find()) {
       if (rejectingHost == null) {
@@ -543,7 +548,7 @@ final class BounceParser {
     }
     String senderDomain = said.domain != null ? said.domain : Statements.domainOf(envelope);
 
-    List<String> forwarding = forwarding(notice, finals, originals, actuals, copy);
+    List<ForwardingSign> forwarding = forwarding(notice, finals, originals, actuals, copy);
 
     String statusCode = reply == null ? null : remoteEnhanced(reply);
     if (statusCode == null) {
@@ -556,6 +561,7 @@ final class BounceParser {
         reportStatus,
         replyText,
         rejectingHost,
+        rejectingIp,
         reportingMta,
         finals,
         originals,
@@ -568,6 +574,7 @@ final class BounceParser {
         receivedSpf,
         forwarding,
         fromDomain,
+        copy == null ? List.of() : ReceivedHop.of(copy.all("Received")),
         cap(notice.strip()),
         unreadable);
   }
@@ -659,16 +666,16 @@ final class BounceParser {
     return null;
   }
 
-  private static List<String> forwarding(
+  private static List<ForwardingSign> forwarding(
       String notice,
       List<String> finals,
       List<String> originals,
       List<String> actuals,
       @Nullable HeaderBlock copy) {
-    Set<String> out = new LinkedHashSet<>();
+    Set<ForwardingSign> out = new LinkedHashSet<>();
     Matcher m = EXPANDED.matcher(notice);
     while (m.find() && out.size() < 10) {
-      out.add("the recipient was expanded from " + m.group(1));
+      out.add(new ForwardingSign("expanded", List.of(m.group(1))));
     }
     Set<String> known = new LinkedHashSet<>();
     for (String f : finals) {
@@ -676,12 +683,12 @@ final class BounceParser {
     }
     for (String o : originals) {
       if (!known.contains(lower(o))) {
-        out.add("Original-Recipient " + o + " differs from Final-Recipient " + String.join(", ", finals));
+        out.add(new ForwardingSign("original-recipient", List.of(o, String.join(", ", finals))));
       }
     }
     for (String a : actuals) {
       if (!finals.isEmpty() && !known.contains(lower(a))) {
-        out.add("Final-Recipient " + String.join(", ", finals) + " was delivered on to " + a);
+        out.add(new ForwardingSign("delivered-on", List.of(String.join(", ", finals), a)));
       }
     }
     for (String o : originals) {
@@ -694,7 +701,7 @@ final class BounceParser {
       for (String deliveredTo : copy.all("Delivered-To")) {
         String address = address(deliveredTo);
         if (address != null && !known.contains(lower(address))) {
-          out.add("the returned copy had been delivered to " + address + " before it was sent on");
+          out.add(new ForwardingSign("delivered-to", List.of(address)));
           break;
         }
       }
@@ -703,8 +710,7 @@ final class BounceParser {
         if (r.find()) {
           String address = r.group(1);
           if (!known.contains(lower(address))) {
-            out.add("the message was received for " + address + " and then sent on to "
-                + String.join(", ", finals));
+            out.add(new ForwardingSign("received-for", List.of(address, String.join(", ", finals))));
             break;
           }
         }

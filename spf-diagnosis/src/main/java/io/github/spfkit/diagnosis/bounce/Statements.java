@@ -38,9 +38,19 @@ final class Statements {
   /** Gmail: "MAIL FROM domain [d] has an SPF record ... with the ip: [1.2.3.4]". */
   private static final Pattern GMAIL_HARDFAIL =
       Pattern.compile("mail from domain \\[?" + DOMAIN + "\\]? has an spf record.{0,200}?ip:? ?\\[?" + IP, FLAGS);
-  /** Gmail: "SPF [d] with ip: [1.2.3.4] = did not pass", "SPF d with IP address: 1.2.3.4". */
+  /** Gmail: "SPF [d] with ip: [1.2.3.4] = did not pass", "SPF d with IP address: 1.2.3.4", "with ip : [1.2.3.4]". */
   private static final Pattern GMAIL_RESULTS =
-      Pattern.compile("spf \\[?" + DOMAIN + "\\]? with ip(?: address)?:? ?\\[?" + IP, FLAGS);
+      Pattern.compile("spf \\[?" + DOMAIN + "\\]? with ip(?: address)? ?:? ?\\[?" + IP, FLAGS);
+  /** Gmail: "SPF check for [d] did not pass with ip: [1.2.3.4]", also "does not pass". */
+  private static final Pattern GMAIL_CHECK_FOR =
+      Pattern.compile(
+          "spf check for \\[?" + DOMAIN + "\\]? (?:did|does) not pass with ip(?: address)? ?:? ?\\[?" + IP, FLAGS);
+  /** "1.2.3.4 is not designated as a permitted sender (for d)". */
+  private static final Pattern NOT_DESIGNATED =
+      Pattern.compile(
+          IP + "\\]? is not designated as (?:an? )?permitted sender(?: (?:for|of) (?:domain )?<?(?:[^\\s@<>]{1,64}@)?"
+              + DOMAIN + ")?",
+          FLAGS);
   /** Gmail 5.7.27 without the domain: "SPF with 1.2.3.4 = did not pass". */
   private static final Pattern GMAIL_IP_ONLY = Pattern.compile("spf with \\[?" + IP + "\\]? =", FLAGS);
   /** Exim, MailEnable, GoDaddy: "1.2.3.4 is not allowed to send (mail) from (<)d(>)". */
@@ -83,13 +93,19 @@ final class Statements {
       s.ip = ip(decode(m.group(2)));
       return s;
     }
-    for (Pattern p : new Pattern[] {GMAIL_HARDFAIL, GMAIL_RESULTS, BAD_RECORDS, DESIGNATE}) {
+    for (Pattern p : new Pattern[] {GMAIL_HARDFAIL, GMAIL_CHECK_FOR, GMAIL_RESULTS, BAD_RECORDS, DESIGNATE}) {
       m = p.matcher(text);
       if (m.find()) {
         s.domain = domainOf(m.group(1));
         s.ip = ip(m.group(2));
         return s;
       }
+    }
+    m = NOT_DESIGNATED.matcher(text);
+    if (m.find()) {
+      s.ip = ip(m.group(1));
+      s.domain = m.group(2) == null ? null : domainOf(m.group(2));
+      return s;
     }
     m = NOT_ALLOWED.matcher(text);
     if (m.find()) {
