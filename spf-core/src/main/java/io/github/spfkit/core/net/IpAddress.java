@@ -302,11 +302,7 @@ public record IpAddress(long high, long low, boolean ipv4) {
       return false;
     }
     if (ipv4) {
-      if (prefix == 0) {
-        return true;
-      }
-      long mask = (0xffffffffL << (32 - prefix)) & 0xffffffffL;
-      return (low & mask) == (network.low & mask);
+      return sameIpv4Prefix(low, network.low, prefix);
     }
     if (prefix <= 64) {
       long mask = prefix == 0 ? 0 : -1L << (64 - prefix);
@@ -329,17 +325,18 @@ public record IpAddress(long high, long low, boolean ipv4) {
   public boolean isIn(String network, int prefix) {
     if (ipv4 && network.indexOf(':') < 0) {
       long value = parse4(network, 0, network.length());
-      if (value < 0) {
-        return false;
-      }
-      if (prefix == 0) {
-        return true;
-      }
-      long mask = (0xffffffffL << (32 - prefix)) & 0xffffffffL;
-      return (low & mask) == (value & mask);
+      return value >= 0 && sameIpv4Prefix(low, value, prefix);
     }
     Optional<IpAddress> parsed = parse(network);
     return parsed.isPresent() && isIn(parsed.get(), prefix);
+  }
+
+  private static boolean sameIpv4Prefix(long a, long b, int prefix) {
+    if (prefix == 0) {
+      return true;
+    }
+    long mask = (0xffffffffL << (32 - prefix)) & 0xffffffffL;
+    return (a & mask) == (b & mask);
   }
 
   /**

@@ -118,4 +118,21 @@ final class IpAddressTest {
       assertThat(IpAddress.of(address.toInetAddress())).isEqualTo(address);
     }
   }
+
+  @Test
+  void matchesNetworksWrittenAsLiteralsAsParsedOnesDo() {
+    IpAddress v4 = IpAddress.of("192.0.2.130");
+    IpAddress v6 = IpAddress.of("2001:db8::1");
+
+    assertThat(v4.isIn("192.0.2.128", 25)).isTrue();
+    assertThat(v4.isIn("192.0.2.0", 25)).isFalse();
+    assertThat(v4.isIn("10.0.0.0", 0)).isTrue();
+    assertThat(v4.isIn("192.0.2.130", 32)).isTrue();
+    assertThat(v4.isIn("2001:db8::1", 0)).isFalse();
+    assertThat(v4.isIn("192.0.2.256", 0)).isFalse();
+    assertThat(v4.isIn("not an address", 0)).isFalse();
+    assertThat(v6.isIn("2001:db8::", 32)).isTrue();
+    assertThat(v6.isIn("2001:db9::", 32)).isFalse();
+    assertThat(v6.isIn("192.0.2.1", 0)).isFalse();
+  }
 }
