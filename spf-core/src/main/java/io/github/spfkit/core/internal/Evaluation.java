@@ -406,7 +406,7 @@ final class Evaluation {
         return;
       }
       if (mechanism instanceof Mechanism.Include) {
-        include(target, term.literal && term.literalTargetChecked, step, this);
+        include(target, term.literalTargetChecked(), step, this);
       } else {
         matcher.match(mechanism, target, domain, step, this);
       }
@@ -471,7 +471,7 @@ final class Evaluation {
             }
             checkHost(
                 target,
-                redirect.literal && redirect.literalTargetChecked,
+                redirect.literalTargetChecked(),
                 Trace.Via.REDIRECT,
                 inInclude,
                 null,
