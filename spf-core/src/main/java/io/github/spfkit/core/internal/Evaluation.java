@@ -319,8 +319,8 @@ final class Evaluation {
         current = mechanism;
         currentStep = step;
         next = i + 1;
-        if (term.currentDomain || term.literal) {
-          evaluateDns(mechanism, term, step, term.currentDomain ? domain : term.literalTarget);
+        if (term.targetKnown()) {
+          evaluateDns(mechanism, term, step, term.knownTarget(domain));
         } else {
           expandDomain(
               Objects2.nonNull(term.spec),
@@ -406,7 +406,7 @@ final class Evaluation {
         return;
       }
       if (mechanism instanceof Mechanism.Include) {
-        include(target, term.literal && term.literalTargetChecked, step, this);
+        include(target, term.literalTargetChecked(), step, this);
       } else {
         matcher.match(mechanism, target, domain, step, this);
       }
@@ -471,7 +471,7 @@ final class Evaluation {
             }
             checkHost(
                 target,
-                redirect.literal && redirect.literalTargetChecked,
+                redirect.literalTargetChecked(),
                 Trace.Via.REDIRECT,
                 inInclude,
                 null,
@@ -504,10 +504,8 @@ final class Evaluation {
    */
   private void target(
       PreparedRecord.PreparedTerm term, String domain, Consumer<@Nullable String> then) {
-    if (term.currentDomain) {
-      then.accept(domain);
-    } else if (term.literal) {
-      then.accept(term.literalTarget);
+    if (term.targetKnown()) {
+      then.accept(term.knownTarget(domain));
     } else {
       expandDomain(Objects2.nonNull(term.spec), domain, then);
     }

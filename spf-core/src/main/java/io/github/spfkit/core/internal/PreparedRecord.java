@@ -8,6 +8,7 @@ import io.github.spfkit.core.record.SpfRecord;
 import io.github.spfkit.core.record.SyntaxError;
 import io.github.spfkit.core.record.Term;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,19 @@ final class PreparedRecord {
 
   /** One mechanism or {@code redirect}, with its precomputed parts. */
   static final class PreparedTerm {
+    /** A literal spec's target, worked out once; final fields, so safely shared by threads. */
+    private static final class LiteralTarget {
+      static final LiteralTarget UNUSABLE = new LiteralTarget(null, false);
+      final @Nullable String name;
+      /** Whether {@link #name} passes {@code check_host()}'s checks of §4.3. */
+      final boolean checked;
+
+      LiteralTarget(@Nullable String name, boolean checked) {
+        this.name = name;
+        this.checked = checked;
+      }
+    }
+
     final Term term;
     /** The term's text, made on first use (a benign race: every thread computes the same). */
     private @Nullable String text;
@@ -29,25 +43,55 @@ final class PreparedRecord {
     final @Nullable MacroString spec;
     /** Whether {@link #spec} is {@code %{d}} (or absent): the target is the current domain. */
     final boolean currentDomain;
-    /** Whether {@link #spec} has no macros: its target is {@link #literalTarget}. */
+    /** Whether {@link #spec} has no macros: its target is worked out once. */
     final boolean literal;
-    /** For a literal spec, the name to look up, or {@code null} if it is not a usable name. */
-    final @Nullable String literalTarget;
-    /** Whether {@link #literalTarget} passes {@code check_host()}'s checks of §4.3. */
-    final boolean literalTargetChecked;
-    /** Whether expanding {@link #spec} needs {@code %{p}}, and so DNS. */
-    final boolean needsValidatedName;
+    /**
+     * For a literal spec, its target once worked out (on first use, so a record parsed for one
+     * check pays only for the terms that check reaches). A benign race: every thread computes an
+     * equal value, published through final fields.
+     */
+    private @Nullable LiteralTarget literalTarget;
 
     PreparedTerm(Term term, @Nullable MacroString spec) {
       this.term = term;
       this.spec = spec;
       this.currentDomain = spec != null && spec.equals(MacroString.CURRENT_DOMAIN);
       this.literal = spec != null && !spec.hasMacros();
-      this.literalTarget =
-          literal && spec != null ? MacroExpander.toDomainName(spec.literalText()) : null;
-      this.literalTargetChecked =
-          literalTarget != null && DomainNames.checkHostProblem(literalTarget) == null;
-      this.needsValidatedName = spec != null && MacroExpander.needsValidatedName(spec);
+    }
+
+    private LiteralTarget literalTarget() {
+      LiteralTarget value = literalTarget;
+      if (value == null) {
+        MacroString literalSpec = spec;
+        String name =
+            literal && literalSpec != null
+                ? MacroExpander.toDomainName(literalSpec.literalText())
+                : null;
+        value =
+            name == null
+                ? LiteralTarget.UNUSABLE
+                : new LiteralTarget(name, DomainNames.checkHostProblem(name) == null);
+        literalTarget = value;
+      }
+      return value;
+    }
+
+    /** Whether the spec is literal and its target passes {@code check_host()}'s checks (§4.3). */
+    boolean literalTargetChecked() {
+      return literal && literalTarget().checked;
+    }
+
+    /** Whether the target is known without expanding macros: {@code %{d}}, or no macro at all. */
+    boolean targetKnown() {
+      return currentDomain || literal;
+    }
+
+    /** The known target (see {@link #targetKnown()}), {@code domain} being current. */
+    @Nullable String knownTarget(String domain) {
+      if (currentDomain) {
+        return domain;
+      }
+      return literalTarget().name;
     }
 
     /** The term's canonical text, for the trace. */
@@ -90,14 +134,9 @@ final class PreparedRecord {
         terms.add(new PreparedTerm(mechanism, null));
       }
     }
-    this.mechanisms = List.copyOf(terms);
+    this.mechanisms = Collections.unmodifiableList(terms);
     Optional<Modifier.Redirect> redirect = record.redirect();
     this.redirect = redirect.map(r -> new PreparedTerm(r, r.domain())).orElse(null);
     this.explanation = record.explanation().orElse(null);
-  }
-
-  /** The parsed record; only for a record that parsed. */
-  SpfRecord record() {
-    return ((ParseResult.Valid) parsed).record();
   }
 }

@@ -226,7 +226,7 @@ public final class RecordParser {
         i++;
       }
       if (i < end && text.charAt(i) == '=') {
-        return modifier(qualifier, text.substring(nameStart, i), nameStart, i);
+        return modifier(qualifier, nameStart, i);
       }
       // not a modifier: a mechanism name is letters and digits only
       i = nameStart;
@@ -318,7 +318,20 @@ public final class RecordParser {
       return ok(new Mechanism.Ptr(q, domain));
     }
 
-    private @Nullable Term modifier(@Nullable Qualifier qualifier, String name, int nameStart, int eq) {
+    private @Nullable Term modifier(@Nullable Qualifier qualifier, int nameStart, int eq) {
+      int nameLength = eq - nameStart;
+      if (qualifier == null
+          && (nameLength == 8 || nameLength == 3)
+          && text.regionMatches(true, nameStart, nameLength == 8 ? "redirect" : "exp", 0, nameLength)) {
+        // the two modifiers RFC 7208 defines, named without making the name a string
+        boolean redirect = nameLength == 8;
+        MacroString domain = domainSpec(eq + 1, end, redirect ? "redirect" : "exp");
+        if (domain == null) {
+          return null;
+        }
+        return ok(redirect ? new Modifier.Redirect(domain) : new Modifier.Explanation(domain));
+      }
+      String name = text.substring(nameStart, eq);
       if (qualifier != null) {
         return fail("a modifier takes no qualifier", start, null);
       }
@@ -328,17 +341,6 @@ public final class RecordParser {
       if (!isAlpha(name.charAt(0))) {
         return fail(
             "modifier name '" + name + "' must start with a letter", nameStart, null);
-      }
-      String lower = name.toLowerCase(Locale.ROOT);
-      if (lower.equals("redirect") || lower.equals("exp")) {
-        MacroString domain = domainSpec(eq + 1, end, lower);
-        if (domain == null) {
-          return null;
-        }
-        return ok(
-            lower.equals("redirect")
-                ? new Modifier.Redirect(domain)
-                : new Modifier.Explanation(domain));
       }
       MacroParser value = new MacroParser(text, eq + 1, end, false, false);
       MacroString parsed = value.parse();
@@ -650,6 +652,46 @@ public final class RecordParser {
 
   private static final MacroString EMPTY = new MacroString(List.of());
 
+  /**
+   * The tokens of one macro-string as they are parsed: most have one or two, held without an array
+   * (the list of the result is then made without copying); a list only from the third.
+   */
+  private static final class Tokens {
+    private @Nullable MacroToken first;
+    private @Nullable MacroToken second;
+    private @Nullable List<MacroToken> all;
+
+    void add(MacroToken token) {
+      List<MacroToken> list = all;
+      if (list != null) {
+        list.add(token);
+      } else if (first == null) {
+        first = token;
+      } else if (second == null) {
+        second = token;
+      } else {
+        list = new ArrayList<>(6);
+        list.add(first);
+        list.add(second);
+        list.add(token);
+        all = list;
+      }
+    }
+
+    MacroString result() {
+      List<MacroToken> list = all;
+      if (list != null) {
+        return new MacroString(list);
+      }
+      MacroToken one = first;
+      if (one == null) {
+        return EMPTY;
+      }
+      MacroToken two = second;
+      return new MacroString(two == null ? List.of(one) : List.of(one, two));
+    }
+  }
+
   /** Parses a macro-string (RFC 7208 §7.1) in {@code text[from, to)}. */
   private static final class MacroParser {
     private final String text;
@@ -683,7 +725,7 @@ public final class RecordParser {
         }
         return from == to ? EMPTY : new MacroString(List.of(new MacroToken.Literal(text.substring(from, to))));
       }
-      List<MacroToken> tokens = new ArrayList<>(4);
+      Tokens tokens = new Tokens();
       // literal text since the last macro: plain runs are taken as substrings, a builder is made
       // only when an escape (%%, %_, %-) joins text
       @Nullable StringBuilder literal = null;
@@ -694,14 +736,14 @@ public final class RecordParser {
         if (c != '%') {
           if ((c < 0x21 && !(spaces && c == ' ')) || c > 0x7e) {
             error = new SyntaxError("invalid character in macro string", i, null);
-            return new MacroString(tokens);
+            return tokens.result();
           }
           i++;
           continue;
         }
         if (i + 1 >= to) {
           error = new SyntaxError("'%' at the end", i, "write %% for a literal '%'");
-          return new MacroString(tokens);
+          return tokens.result();
         }
         char next = text.charAt(i + 1);
         if (next == '%' || next == '_' || next == '-') {
@@ -718,16 +760,16 @@ public final class RecordParser {
           error =
               new SyntaxError(
                   "'%' must be followed by '{', '%', '_' or '-'", i, "write %% for a literal '%'");
-          return new MacroString(tokens);
+          return tokens.result();
         }
         int close = text.indexOf('}', i + 2);
         if (close < 0 || close >= to) {
           error = new SyntaxError("unterminated macro", i, "a macro ends with '}'");
-          return new MacroString(tokens);
+          return tokens.result();
         }
         MacroToken.Macro macro = macro(i, i + 2, close);
         if (macro == null) {
-          return new MacroString(tokens);
+          return tokens.result();
         }
         addLiteral(tokens, literal, run, i);
         literal = null;
@@ -737,12 +779,12 @@ public final class RecordParser {
         lastMacroEnd = i;
       }
       addLiteral(tokens, literal, run, to);
-      return new MacroString(tokens);
+      return tokens.result();
     }
 
     /** Adds the literal made of {@code literal} (if any) and {@code text[run, end)}, unless empty. */
     private void addLiteral(
-        List<MacroToken> tokens, @Nullable StringBuilder literal, int run, int end) {
+        Tokens tokens, @Nullable StringBuilder literal, int run, int end) {
       if (literal == null) {
         if (run < end) {
           tokens.add(new MacroToken.Literal(text.substring(run, end)));
