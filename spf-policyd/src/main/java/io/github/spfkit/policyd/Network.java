@@ -60,14 +60,9 @@ public record Network(IpAddress address, int prefix) {
 
   private static boolean sameBlock(IpAddress ip, int prefix) {
     // host bits set: the address is not the first of its block
-    long high = ip.high();
-    long low = ip.low();
-    int bits = ip.bits();
-    for (int bit = prefix; bit < bits; bit++) {
-      int fromRight = bits - 1 - bit;
-      boolean set =
-          fromRight >= 64 ? ((high >>> (fromRight - 64)) & 1) != 0 : ((low >>> fromRight) & 1) != 0;
-      if (set) {
+    byte[] bytes = ip.toBytes();
+    for (int bit = prefix; bit < ip.bits(); bit++) {
+      if ((bytes[bit >>> 3] & (0x80 >>> (bit & 7))) != 0) {
         return false;
       }
     }

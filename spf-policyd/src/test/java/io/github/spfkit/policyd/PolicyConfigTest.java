@@ -25,7 +25,7 @@ final class PolicyConfigTest {
     assertThat(d.permErrorReject()).isFalse();
     assertThat(d.tempErrorDefer()).isFalse();
     assertThat(d.skipAddresses()).map(Network::toString)
-        .containsExactly("127.0.0.0/8", "::ffff:7f00:0/104", "::1/128");
+        .containsExactly("127.0.0.0/8", "::ffff:127.0.0.0/104", "::1/128");
     assertThat(d.testOnly()).isEqualTo(1);
     assertThat(d.enhancedStatusCodes()).isTrue();
     assertThat(d.headerType()).isEqualTo(HeaderType.SPF);
