@@ -7,7 +7,6 @@ import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.Diagnosis;
 import io.github.spfkit.diagnosis.RequestFacts;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
-import io.github.spfkit.diagnosis.bounce.BounceFormat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -148,12 +147,6 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
   // A bounce states a reply or a delivery status somewhere; a feedback report is SPF evidence too.
   static boolean isBounce(BounceFacts facts) {
-    if (facts.format() == BounceFormat.UNREADABLE) {
-      return false;
-    }
-    return facts.format() == BounceFormat.ARF
-        || facts.replyText() != null
-        || facts.statusCode() != null
-        || facts.reportStatus() != null;
+    return facts.reportsFailedDelivery();
   }
 }

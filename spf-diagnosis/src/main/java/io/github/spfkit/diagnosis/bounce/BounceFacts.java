@@ -117,4 +117,20 @@ public record BounceFacts(
   public boolean forwarded() {
     return !forwarding.isEmpty();
   }
+
+  /**
+   * Whether the notice reports a failed or delayed delivery (or is a feedback report), as opposed
+   * to mail that is not about a delivery failure at all.
+   *
+   * @return whether this is read as a bounce
+   */
+  public boolean reportsFailedDelivery() {
+    if (format == BounceFormat.UNREADABLE) {
+      return false;
+    }
+    return format == BounceFormat.ARF
+        || replyText != null
+        || statusCode != null
+        || reportStatus != null;
+  }
 }
