@@ -46,6 +46,8 @@ import org.jspecify.annotations.Nullable;
  *     removed, at most a few kilobytes; empty if there is none
  * @param unreadable what could not be read (malformed parts, unknown charsets, size cap), empty
  *     when everything was read
+ * @param kind what the message is about: a failed or delayed delivery, a feedback report, or
+ *     which kind of message that is not a bounce
  */
 public record BounceFacts(
     BounceFormat format,
@@ -69,7 +71,8 @@ public record BounceFacts(
     @Nullable String fromDomain,
     List<ReceivedHop> received,
     String humanText,
-    List<String> unreadable) {
+    List<String> unreadable,
+    NoticeKind kind) {
 
   /**
    * Checks the required parts and copies the lists.
@@ -98,6 +101,7 @@ public record BounceFacts(
  *     when the bounce does not carry the returned headers
    * @param humanText the notice's human-readable text with embedded headers of the returned message removed, at most a few kilobytes; empty if there is none
    * @param unreadable what could not be read (malformed parts, unknown charsets, size cap), empty when everything was read
+   * @param kind what the message is about: a failed or delayed delivery, a feedback report, or which kind of message that is not a bounce
    */
   public BounceFacts {
     Objects.requireNonNull(format, "format");
@@ -107,6 +111,7 @@ public record BounceFacts(
     received = List.copyOf(received);
     Objects.requireNonNull(humanText, "humanText");
     unreadable = List.copyOf(unreadable);
+    Objects.requireNonNull(kind, "kind");
   }
 
   /**
@@ -125,12 +130,6 @@ public record BounceFacts(
    * @return whether this is read as a bounce
    */
   public boolean reportsFailedDelivery() {
-    if (format == BounceFormat.UNREADABLE) {
-      return false;
-    }
-    return format == BounceFormat.ARF
-        || replyText != null
-        || statusCode != null
-        || reportStatus != null;
+    return format != BounceFormat.UNREADABLE && kind.isBounce();
   }
 }

@@ -119,7 +119,8 @@ final class BounceParser {
       unreadable.add("the bounce could not be read: " + e.getClass().getSimpleName());
       return new BounceFacts(
           BounceFormat.UNREADABLE, null, null, null, null, null, null, null, List.of(), List.of(),
-          null, null, null, null, null, null, null, List.of(), null, List.of(), "", unreadable);
+          null, null, null, null, null, null, null, List.of(), null, List.of(), "", unreadable,
+          NoticeKind.ORDINARY_MAIL);
     }
   }
 
@@ -170,7 +171,8 @@ final class BounceParser {
         null,
         List.of(),
         cap(Replies.unfold(text)),
-        unreadable);
+        unreadable,
+        NoticeKind.FAILED_DELIVERY);
   }
 
   // ---------------------------------------------------------------- MIME
@@ -576,7 +578,12 @@ final class BounceParser {
         fromDomain,
         copy == null ? List.of() : ReceivedHop.of(copy.all("Received")),
         cap(notice.strip()),
-        unreadable);
+        unreadable,
+        format == BounceFormat.UNREADABLE
+            ? NoticeKind.ORDINARY_MAIL
+            : NoticeKinds.of(
+                top, dsn, format, replyText != null || statusCode != null || reportStatus != null,
+                notice));
   }
 
   private @Nullable HeaderBlock firstRecipientBlock() {
