@@ -96,9 +96,7 @@ public record BounceFacts(
    * @param receivedSpf the returned message's {@code Received-SPF} field value, or {@code null}
    * @param forwarding signs that the message was forwarded or expanded on its way (an "expanded from" note, an original recipient that differs from the final one, ...), empty if none
    * @param fromDomain the domain of the returned message's {@code From} header, or {@code null}
-   * @param received the returned message's {@code Received} fields, newest first, at most 30
- * @param received the returned message's {@code Received} fields, newest first, at most 30; empty
- *     when the bounce does not carry the returned headers
+   * @param received the returned message's {@code Received} fields, newest first, at most 30; empty when the bounce does not carry the returned headers
    * @param humanText the notice's human-readable text with embedded headers of the returned message removed, at most a few kilobytes; empty if there is none
    * @param unreadable what could not be read (malformed parts, unknown charsets, size cap), empty when everything was read
    * @param kind what the message is about: a failed or delayed delivery, a feedback report, or which kind of message that is not a bounce
