@@ -137,7 +137,7 @@ final class DiagnosisRun {
         f.rejectingIp(), f.reportingMta(), f.finalRecipients(), f.originalRecipients(), envelope,
         senderDomain, ip == null ? f.clientIp() : ip.toString(), helo, f.scope(),
         f.authenticationResults(), f.receivedSpf(), f.forwarding(), f.fromDomain(), f.received(),
-        f.humanText(), f.unreadable());
+        f.humanText(), f.unreadable(), f.kind());
   }
 
   private static FactSources sources(

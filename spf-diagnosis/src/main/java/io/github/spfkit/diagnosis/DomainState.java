@@ -124,7 +124,13 @@ public sealed interface DomainState {
     }
   }
 
-  /** The state a TXT answer for {@code domain} shows. */
+  /**
+   * The state a TXT answer for {@code domain} shows.
+   *
+   * @param domain the domain asked
+   * @param txt the TXT answer
+   * @return the domain's SPF state
+   */
   static DomainState of(String domain, DnsAnswer txt) {
     if (txt instanceof DnsAnswer.Records records) {
       List<String> spf = new ArrayList<>();

@@ -7,7 +7,7 @@ import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.Diagnosis;
 import io.github.spfkit.diagnosis.RequestFacts;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
-import io.github.spfkit.diagnosis.bounce.BounceFormat;
+import io.github.spfkit.diagnosis.bounce.NoticeKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -90,7 +90,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     if (!isBounce(diagnosis.facts())) {
       throw new UsageException(
           (file.equals("-") ? "standard input" : file)
-              + " is not a bounce: no SMTP reply or delivery status found");
+              + " is not a bounce: " + notBounce(diagnosis.facts().kind()));
     }
     if (diagnosis.cause() == Cause.DNS_UNAVAILABLE) {
       // the diagnosis is made and printed, but say plainly that it is this machine's DNS
@@ -147,13 +147,16 @@ public final class DiagnoseCommand implements Callable<Integer> {
   }
 
   // A bounce states a reply or a delivery status somewhere; a feedback report is SPF evidence too.
+  /** Which kind of message, not a bounce, the input is, in words. */
+  static String notBounce(NoticeKind kind) {
+    return switch (kind) {
+      case AUTO_REPLY -> "it is an automatic reply (such as a vacation notice)";
+      case DELIVERY_SUCCESS -> "it reports a successful delivery";
+      default -> "it reports no failed or delayed delivery (no SMTP reply, delivery status or failure notice)";
+    };
+  }
+
   static boolean isBounce(BounceFacts facts) {
-    if (facts.format() == BounceFormat.UNREADABLE) {
-      return false;
-    }
-    return facts.format() == BounceFormat.ARF
-        || facts.replyText() != null
-        || facts.statusCode() != null
-        || facts.reportStatus() != null;
+    return facts.reportsFailedDelivery();
   }
 }

@@ -185,7 +185,7 @@ final class DiagnoseCommandTest {
 
     assertThat(run.status()).isEqualTo(SpfCommand.EXIT_USAGE);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).isEqualTo("spf diagnose: standard input is not a bounce: no SMTP reply or delivery status found\n");
+    assertThat(run.err()).isEqualTo("spf diagnose: standard input is not a bounce: it reports no failed or delayed delivery (no SMTP reply, delivery status or failure notice)\n");
   }
 
   @Test
@@ -193,6 +193,6 @@ final class DiagnoseCommandTest {
     Cli.Run run = runWithInput("", "diagnose", "--zone", DEMO_ZONE, "-");
 
     assertThat(run.status()).isEqualTo(SpfCommand.EXIT_USAGE);
-    assertThat(run.err()).isEqualTo("spf diagnose: standard input is not a bounce: no SMTP reply or delivery status found\n");
+    assertThat(run.err()).isEqualTo("spf diagnose: standard input is not a bounce: it reports no failed or delayed delivery (no SMTP reply, delivery status or failure notice)\n");
   }
 }

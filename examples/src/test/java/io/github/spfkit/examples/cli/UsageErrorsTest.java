@@ -52,7 +52,7 @@ final class UsageErrorsTest {
             "spf diagnose: Invalid value for option '--lang': unknown language 'fr' (en or id) (see 'spf diagnose --help')"),
         Arguments.of(List.of("diagnose", "--zone", zone(), resource("bounces/not-a-bounce.eml")),
             "spf diagnose: " + resource("bounces/not-a-bounce.eml")
-                + " is not a bounce: no SMTP reply or delivery status found"));
+                + " is not a bounce: it reports no failed or delayed delivery (no SMTP reply, delivery status or failure notice)"));
   }
 
   @ParameterizedTest(name = "{1}")

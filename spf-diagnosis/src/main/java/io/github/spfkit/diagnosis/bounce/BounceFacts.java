@@ -46,6 +46,8 @@ import org.jspecify.annotations.Nullable;
  *     removed, at most a few kilobytes; empty if there is none
  * @param unreadable what could not be read (malformed parts, unknown charsets, size cap), empty
  *     when everything was read
+ * @param kind what the message is about: a failed or delayed delivery, a feedback report, or
+ *     which kind of message that is not a bounce
  */
 public record BounceFacts(
     BounceFormat format,
@@ -69,7 +71,8 @@ public record BounceFacts(
     @Nullable String fromDomain,
     List<ReceivedHop> received,
     String humanText,
-    List<String> unreadable) {
+    List<String> unreadable,
+    NoticeKind kind) {
 
   /**
    * Checks the required parts and copies the lists.
@@ -93,11 +96,10 @@ public record BounceFacts(
    * @param receivedSpf the returned message's {@code Received-SPF} field value, or {@code null}
    * @param forwarding signs that the message was forwarded or expanded on its way (an "expanded from" note, an original recipient that differs from the final one, ...), empty if none
    * @param fromDomain the domain of the returned message's {@code From} header, or {@code null}
-   * @param received the returned message's {@code Received} fields, newest first, at most 30
- * @param received the returned message's {@code Received} fields, newest first, at most 30; empty
- *     when the bounce does not carry the returned headers
+   * @param received the returned message's {@code Received} fields, newest first, at most 30; empty when the bounce does not carry the returned headers
    * @param humanText the notice's human-readable text with embedded headers of the returned message removed, at most a few kilobytes; empty if there is none
    * @param unreadable what could not be read (malformed parts, unknown charsets, size cap), empty when everything was read
+   * @param kind what the message is about: a failed or delayed delivery, a feedback report, or which kind of message that is not a bounce
    */
   public BounceFacts {
     Objects.requireNonNull(format, "format");
@@ -107,6 +109,7 @@ public record BounceFacts(
     received = List.copyOf(received);
     Objects.requireNonNull(humanText, "humanText");
     unreadable = List.copyOf(unreadable);
+    Objects.requireNonNull(kind, "kind");
   }
 
   /**
@@ -116,5 +119,15 @@ public record BounceFacts(
    */
   public boolean forwarded() {
     return !forwarding.isEmpty();
+  }
+
+  /**
+   * Whether the notice reports a failed or delayed delivery (or is a feedback report), as opposed
+   * to mail that is not about a delivery failure at all.
+   *
+   * @return whether this is read as a bounce
+   */
+  public boolean reportsFailedDelivery() {
+    return format != BounceFormat.UNREADABLE && kind.isBounce();
   }
 }

@@ -119,7 +119,8 @@ final class BounceParser {
       unreadable.add("the bounce could not be read: " + e.getClass().getSimpleName());
       return new BounceFacts(
           BounceFormat.UNREADABLE, null, null, null, null, null, null, null, List.of(), List.of(),
-          null, null, null, null, null, null, null, List.of(), null, List.of(), "", unreadable);
+          null, null, null, null, null, null, null, List.of(), null, List.of(), "", unreadable,
+          NoticeKind.ORDINARY_MAIL);
     }
   }
 
@@ -170,7 +171,8 @@ final class BounceParser {
         null,
         List.of(),
         cap(Replies.unfold(text)),
-        unreadable);
+        unreadable,
+        NoticeKind.FAILED_DELIVERY);
   }
 
   // ---------------------------------------------------------------- MIME
@@ -211,6 +213,15 @@ final class BounceParser {
       }
     }
     walk(message, 0);
+    if (message.getBody() instanceof Multipart mp && mp.getBodyParts().isEmpty()) {
+      // a declared boundary that never appears: the body is the notice, read as plain text
+      String text = decode(data, StandardCharsets.UTF_8).replaceAll("\r+\n", "\n");
+      Matcher end = Pattern.compile("\n[ \t]*\n").matcher(text);
+      if (end.find()) {
+        plain.append(text, end.end(), text.length());
+        unreadable.add("the MIME boundary declared in Content-Type never appears; the body was read as plain text");
+      }
+    }
   }
 
   /**
@@ -239,6 +250,11 @@ final class BounceParser {
       }
     }
     if (best == null
+        // a boundary declared inside the body is a quoted message's own, not the outer one's
+        || Pattern.compile("boundary\\s*=\\s*\"?" + Pattern.quote(best) + "(?:\"|[\\s;]|$)",
+                Pattern.CASE_INSENSITIVE | Pattern.MULTILINE)
+            .matcher(body)
+            .find()
         || !Pattern.compile(
                 "--" + Pattern.quote(best) + "\\n(?:[!-9;-~]+:.*\\n)*Content-Type:",
                 Pattern.CASE_INSENSITIVE)
@@ -576,7 +592,12 @@ final class BounceParser {
         fromDomain,
         copy == null ? List.of() : ReceivedHop.of(copy.all("Received")),
         cap(notice.strip()),
-        unreadable);
+        unreadable,
+        format == BounceFormat.UNREADABLE
+            ? NoticeKind.ORDINARY_MAIL
+            : NoticeKinds.of(
+                top, dsn, format, replyText != null || statusCode != null || reportStatus != null,
+                notice));
   }
 
   private @Nullable HeaderBlock firstRecipientBlock() {
