@@ -45,7 +45,6 @@ public final class CaffeineCachingLookup implements DnsLookup {
         Caffeine.newBuilder()
             .maximumSize(settings.maximumSizeValue())
             .ticker(ticker::read)
-            .executor(Runnable::run)
             .expireAfter(
                 new Expiry<Key, Entry>() {
                   @Override
@@ -151,7 +150,8 @@ public final class CaffeineCachingLookup implements DnsLookup {
    * @return a snapshot of the counters since this cache was built
    */
   public CacheStats stats() {
-    return new CacheStats(hits.sum(), misses.sum(), coalesced.sum(), evictions.sum(), size());
+    long size = size();
+    return new CacheStats(hits.sum(), misses.sum(), coalesced.sum(), evictions.sum(), size);
   }
 
   /**

@@ -77,6 +77,15 @@ final class ZipfCacheHitRateTest {
             d -> CachingLookup.builder(d).ticker(still).maximumSize(CACHE_SIZE).buildCaffeine(),
             c -> ((CaffeineCachingLookup) c).stats());
 
+    for (int size : new int[] {12_000, 14_000, 16_000}) {
+      CacheStats bigger =
+          run(
+              questions,
+              d -> CachingLookup.builder(d).ticker(still).maximumSize(size).build(),
+              c -> ((CachingLookup) c).stats());
+      System.out.printf(Locale.ROOT, "  CachingLookup (LRU) of %,d: hit rate %.2f%%%n", size,
+          100 * bigger.hitRate());
+    }
     assertThat(lru.requests()).isEqualTo(QUESTIONS);
     assertThat(tinyLfu.requests()).isEqualTo(QUESTIONS);
     assertThat(lru.size()).isEqualTo(CACHE_SIZE);
