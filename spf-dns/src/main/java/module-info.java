@@ -6,7 +6,6 @@
 module io.github.spfkit.dns {
   requires transitive io.github.spfkit.core;
   requires org.dnsjava;
-  requires com.github.benmanes.caffeine;
   requires static org.jspecify;
 
   exports io.github.spfkit.dns;

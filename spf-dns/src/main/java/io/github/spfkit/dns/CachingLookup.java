@@ -299,22 +299,6 @@ public final class CachingLookup implements DnsLookup {
       return new CachingLookup(this);
     }
 
-    CaffeineCachingLookup buildCaffeine() {
-      return new CaffeineCachingLookup(this, delegate, ticker);
-    }
-
-    long maximumSizeValue() {
-      return maximumSize;
-    }
-
-    long maximumTtlNanos() {
-      return maximumTtl.toNanos();
-    }
-
-    long maximumNegativeTtlNanos() {
-      return maximumNegativeTtl.toNanos();
-    }
-
     private static Duration nonNegative(Duration ttl, String what) {
       Objects.requireNonNull(ttl, what);
       if (ttl.isNegative()) {
