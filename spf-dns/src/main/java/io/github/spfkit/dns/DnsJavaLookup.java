@@ -429,7 +429,7 @@ public final class DnsJavaLookup implements DnsLookup {
                       new IllegalArgumentException(
                           "server must be an IP literal (host names are not resolved): " + text));
       try {
-        return new InetSocketAddress(InetAddress.getByAddress(bytes(ip)), port);
+        return new InetSocketAddress(InetAddress.getByAddress(ip.toBytes()), port);
       } catch (UnknownHostException e) {
         throw new IllegalArgumentException("bad server address " + text, e);
       }
@@ -445,19 +445,6 @@ public final class DnsJavaLookup implements DnsLookup {
         // reported below
       }
       throw new IllegalArgumentException("port must be in 1-65535 in server " + text);
-    }
-
-    private static byte[] bytes(IpAddress ip) {
-      if (ip.ipv4()) {
-        long v = ip.low();
-        return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
-      }
-      byte[] out = new byte[16];
-      for (int i = 0; i < 8; i++) {
-        out[i] = (byte) (ip.high() >>> (56 - 8 * i));
-        out[i + 8] = (byte) (ip.low() >>> (56 - 8 * i));
-      }
-      return out;
     }
   }
 }

@@ -69,21 +69,7 @@ final class RecordData {
 
   /** The canonical literal of 4 or 16 address bytes; IPv4-mapped IPv6 addresses stay IPv6. */
   private static @Nullable String address(byte[] bytes) {
-    if (bytes.length == 4) {
-      return new IpAddress(0, toLong(bytes, 0, 4), true).toString();
-    }
-    if (bytes.length == 16) {
-      return new IpAddress(toLong(bytes, 0, 8), toLong(bytes, 8, 8), false).toString();
-    }
-    return null;
-  }
-
-  private static long toLong(byte[] bytes, int from, int count) {
-    long value = 0;
-    for (int i = from; i < from + count; i++) {
-      value = (value << 8) | (bytes[i] & 0xff);
-    }
-    return value;
+    return bytes.length == 4 || bytes.length == 16 ? IpAddress.ofBytes(bytes).toString() : null;
   }
 
   /** RFC 2308 §5: a negative answer may be cached for the lesser of the SOA's TTL and minimum. */

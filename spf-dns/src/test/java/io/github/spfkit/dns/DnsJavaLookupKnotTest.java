@@ -189,7 +189,7 @@ final class DnsJavaLookupKnotTest {
   @Test
   void keepsAnIpv4MappedAaaaRecordIpv6() {
     assertThat(ask("mapped.faults.test", RecordType.AAAA))
-        .isEqualTo(new DnsAnswer.Records(List.of("::ffff:c000:201"), 300));
+        .isEqualTo(new DnsAnswer.Records(List.of("::ffff:192.0.2.1"), 300));
   }
 
   @Test

@@ -319,8 +319,8 @@ final class Evaluation {
         current = mechanism;
         currentStep = step;
         next = i + 1;
-        if (term.currentDomain || term.literal) {
-          evaluateDns(mechanism, term, step, term.currentDomain ? domain : term.literalTarget);
+        if (term.targetKnown()) {
+          evaluateDns(mechanism, term, step, term.knownTarget(domain));
         } else {
           expandDomain(
               Objects2.nonNull(term.spec),
@@ -504,10 +504,8 @@ final class Evaluation {
    */
   private void target(
       PreparedRecord.PreparedTerm term, String domain, Consumer<@Nullable String> then) {
-    if (term.currentDomain) {
-      then.accept(domain);
-    } else if (term.literal) {
-      then.accept(term.literalTarget);
+    if (term.targetKnown()) {
+      then.accept(term.knownTarget(domain));
     } else {
       expandDomain(Objects2.nonNull(term.spec), domain, then);
     }

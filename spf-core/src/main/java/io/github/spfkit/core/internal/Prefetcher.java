@@ -52,13 +52,13 @@ final class Prefetcher {
   /** Starts one term's first lookup; false once the budget is spent. */
   private boolean prefetch(
       PreparedRecord.PreparedTerm term, Mechanism.@Nullable DnsMechanism mechanism, String domain) {
-    if (!term.literal && !term.currentDomain) {
+    if (!term.targetKnown()) {
       return true;
     }
     if (terms.getAndDecrement() <= 0) {
       return false;
     }
-    String target = term.currentDomain ? domain : term.literalTarget;
+    String target = term.knownTarget(domain);
     if (target == null) {
       return true;
     }

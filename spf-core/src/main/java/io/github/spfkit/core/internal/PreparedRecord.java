@@ -35,8 +35,6 @@ final class PreparedRecord {
     final @Nullable String literalTarget;
     /** Whether {@link #literalTarget} passes {@code check_host()}'s checks of §4.3. */
     final boolean literalTargetChecked;
-    /** Whether expanding {@link #spec} needs {@code %{p}}, and so DNS. */
-    final boolean needsValidatedName;
 
     PreparedTerm(Term term, @Nullable MacroString spec) {
       this.term = term;
@@ -47,7 +45,16 @@ final class PreparedRecord {
           literal && spec != null ? MacroExpander.toDomainName(spec.literalText()) : null;
       this.literalTargetChecked =
           literalTarget != null && DomainNames.checkHostProblem(literalTarget) == null;
-      this.needsValidatedName = spec != null && MacroExpander.needsValidatedName(spec);
+    }
+
+    /** Whether the target is known without expanding macros: {@code %{d}}, or no macro at all. */
+    boolean targetKnown() {
+      return currentDomain || literal;
+    }
+
+    /** The known target (see {@link #targetKnown()}), {@code domain} being current. */
+    @Nullable String knownTarget(String domain) {
+      return currentDomain ? domain : literalTarget;
     }
 
     /** The term's canonical text, for the trace. */
@@ -94,10 +101,5 @@ final class PreparedRecord {
     Optional<Modifier.Redirect> redirect = record.redirect();
     this.redirect = redirect.map(r -> new PreparedTerm(r, r.domain())).orElse(null);
     this.explanation = record.explanation().orElse(null);
-  }
-
-  /** The parsed record; only for a record that parsed. */
-  SpfRecord record() {
-    return ((ParseResult.Valid) parsed).record();
   }
 }

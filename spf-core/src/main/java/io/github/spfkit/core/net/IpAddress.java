@@ -5,36 +5,43 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An IPv4 or IPv6 address, parsed from its literal form without any DNS lookup.
  *
- * <p>Values are immutable and compare by address. An IPv6 address is held in two 64-bit halves; an
- * IPv4 address in the low 32 bits of {@link #low()}. IPv4-mapped IPv6 addresses ({@code
+ * <p>Values are immutable and compare by address and family ({@link #equals(Object)}); their
+ * representation is private: make them with {@link #parse(String)}, {@link #of(String)}, {@link
+ * #of(InetAddress)} or {@link #ofBytes(byte[])}, and take them out with {@link #toString()},
+ * {@link #toBytes()} or {@link #toInetAddress()}. IPv4-mapped IPv6 addresses ({@code
  * ::ffff:192.0.2.1}) stay IPv6 values here; {@link #unmapped()} gives the IPv4 address an SPF
  * evaluation uses for them (RFC 7208 §5: "the IP address of the SMTP client ... as IPv4").
- *
- * @param high the upper 64 bits of an IPv6 address; 0 for IPv4
- * @param low the lower 64 bits of an IPv6 address, or the IPv4 address in the low 32 bits
- * @param ipv4 whether this is an IPv4 address
  */
-public record IpAddress(long high, long low, boolean ipv4) {
+public final class IpAddress {
 
   private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
+  /** The upper 64 bits of an IPv6 address; 0 for IPv4. */
+  private final long high;
+
+  /** The lower 64 bits of an IPv6 address, or the IPv4 address in the low 32 bits. */
+  private final long low;
+
+  private final boolean ipv4;
+
+  private IpAddress(long high, long low, boolean ipv4) {
+    this.high = high;
+    this.low = low;
+    this.ipv4 = ipv4;
+  }
+
   /**
-   * Checks that an IPv4 value fits in 32 bits.
+   * Whether this is an IPv4 address (an IPv4-mapped IPv6 address is not).
    *
-   * @param high the upper 64 bits of an IPv6 address; must be 0 for IPv4
-   * @param low the lower 64 bits of an IPv6 address, or the IPv4 address in the low 32 bits (the
-   *     upper 32 bits must then be 0)
-   * @param ipv4 true for an IPv4 address, false for IPv6
-   * @throws IllegalArgumentException if an IPv4 value has bits beyond the low 32
+   * @return true for IPv4, false for IPv6
    */
-  public IpAddress {
-    if (ipv4 && (high != 0 || (low >>> 32) != 0)) {
-      throw new IllegalArgumentException("IPv4 address out of range");
-    }
+  public boolean ipv4() {
+    return ipv4;
   }
 
   /**
@@ -97,11 +104,46 @@ public record IpAddress(long high, long low, boolean ipv4) {
    * @return the same address
    */
   public static IpAddress of(InetAddress address) {
-    byte[] bytes = address.getAddress();
+    return ofBytes(address.getAddress());
+  }
+
+  /**
+   * The address of 4 or 16 bytes in network order (as {@link InetAddress#getAddress()} and DNS A
+   * and AAAA records give them). Sixteen bytes are always an IPv6 address, IPv4-mapped ones
+   * included.
+   *
+   * @param bytes 4 bytes for IPv4, 16 for IPv6; not changed
+   * @return the address
+   * @throws IllegalArgumentException if {@code bytes} is neither 4 nor 16 bytes long
+   */
+  public static IpAddress ofBytes(byte[] bytes) {
     if (bytes.length == 4) {
       return new IpAddress(0, toLong(bytes, 0, 4), true);
     }
-    return new IpAddress(toLong(bytes, 0, 8), toLong(bytes, 8, 8), false);
+    if (bytes.length == 16) {
+      return new IpAddress(toLong(bytes, 0, 8), toLong(bytes, 8, 8), false);
+    }
+    throw new IllegalArgumentException("an IP address has 4 or 16 bytes, not " + bytes.length);
+  }
+
+  /**
+   * This address's bytes in network order.
+   *
+   * @return a new array of 4 bytes for IPv4 or 16 for IPv6 (IPv4-mapped addresses included)
+   */
+  public byte[] toBytes() {
+    byte[] bytes = new byte[bits() / 8];
+    if (ipv4) {
+      for (int i = 0; i < 4; i++) {
+        bytes[i] = (byte) (low >>> (24 - 8 * i));
+      }
+      return bytes;
+    }
+    for (int i = 0; i < 8; i++) {
+      bytes[i] = (byte) (high >>> (56 - 8 * i));
+      bytes[i + 8] = (byte) (low >>> (56 - 8 * i));
+    }
+    return bytes;
   }
 
   /**
@@ -111,16 +153,9 @@ public record IpAddress(long high, long low, boolean ipv4) {
    *     addresses stay IPv6 here, as they are in this value)
    */
   public InetAddress toInetAddress() {
-    byte[] bytes = new byte[bits() / 8];
+    byte[] bytes = toBytes();
     if (ipv4) {
-      for (int i = 0; i < 4; i++) {
-        bytes[i] = (byte) (low >>> (24 - 8 * i));
-      }
       return address(bytes);
-    }
-    for (int i = 0; i < 8; i++) {
-      bytes[i] = (byte) (high >>> (56 - 8 * i));
-      bytes[i + 8] = (byte) (low >>> (56 - 8 * i));
     }
     try {
       // Inet6Address, even for ::ffff:a.b.c.d (getByAddress would make that an Inet4Address)
@@ -302,11 +337,7 @@ public record IpAddress(long high, long low, boolean ipv4) {
       return false;
     }
     if (ipv4) {
-      if (prefix == 0) {
-        return true;
-      }
-      long mask = (0xffffffffL << (32 - prefix)) & 0xffffffffL;
-      return (low & mask) == (network.low & mask);
+      return sameIpv4Prefix(low, network.low, prefix);
     }
     if (prefix <= 64) {
       long mask = prefix == 0 ? 0 : -1L << (64 - prefix);
@@ -329,17 +360,18 @@ public record IpAddress(long high, long low, boolean ipv4) {
   public boolean isIn(String network, int prefix) {
     if (ipv4 && network.indexOf(':') < 0) {
       long value = parse4(network, 0, network.length());
-      if (value < 0) {
-        return false;
-      }
-      if (prefix == 0) {
-        return true;
-      }
-      long mask = (0xffffffffL << (32 - prefix)) & 0xffffffffL;
-      return (low & mask) == (value & mask);
+      return value >= 0 && sameIpv4Prefix(low, value, prefix);
     }
     Optional<IpAddress> parsed = parse(network);
     return parsed.isPresent() && isIn(parsed.get(), prefix);
+  }
+
+  private static boolean sameIpv4Prefix(long a, long b, int prefix) {
+    if (prefix == 0) {
+      return true;
+    }
+    long mask = (0xffffffffL << (32 - prefix)) & 0xffffffffL;
+    return (a & mask) == (b & mask);
   }
 
   /**
@@ -391,17 +423,44 @@ public record IpAddress(long high, long low, boolean ipv4) {
     return out.toString();
   }
 
-  /** The canonical literal: dotted quad, or RFC 5952 text for IPv6. */
+  /**
+   * Whether {@code other} is the same address of the same family ({@code 192.0.2.1} and {@code
+   * ::ffff:192.0.2.1} are different values).
+   *
+   * @param other any object
+   * @return true for an {@code IpAddress} with the same bits and family
+   */
+  @Override
+  public boolean equals(@Nullable Object other) {
+    return other instanceof IpAddress that
+        && high == that.high
+        && low == that.low
+        && ipv4 == that.ipv4;
+  }
+
+  /**
+   * A hash of the address and its family, consistent with {@link #equals(Object)}.
+   *
+   * @return the hash code
+   */
+  @Override
+  public int hashCode() {
+    return 31 * (31 * Long.hashCode(high) + Long.hashCode(low)) + (ipv4 ? 1 : 0);
+  }
+
+  /**
+   * The canonical literal: dotted quad for IPv4, RFC 5952 text for IPv6, with an IPv4-mapped
+   * address in mixed notation ({@code ::ffff:192.0.2.10}, RFC 5952 §5).
+   *
+   * @return the literal, which {@link #parse(String)} reads back to an equal value
+   */
   @Override
   public String toString() {
     if (ipv4) {
-      return ((low >>> 24) & 0xff)
-          + "."
-          + ((low >>> 16) & 0xff)
-          + "."
-          + ((low >>> 8) & 0xff)
-          + "."
-          + (low & 0xff);
+      return dottedQuad(low);
+    }
+    if (isIpv4Mapped()) {
+      return "::ffff:" + dottedQuad(low);
     }
     int[] groups = new int[8];
     for (int k = 0; k < 4; k++) {
@@ -437,5 +496,15 @@ public record IpAddress(long high, long low, boolean ipv4) {
       out.append(Integer.toHexString(groups[k]));
     }
     return out.toString();
+  }
+
+  private static String dottedQuad(long value) {
+    return ((value >>> 24) & 0xff)
+        + "."
+        + ((value >>> 16) & 0xff)
+        + "."
+        + ((value >>> 8) & 0xff)
+        + "."
+        + (value & 0xff);
   }
 }

@@ -9,6 +9,7 @@ import io.github.spfkit.core.internal.MacroExpander;
 import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.core.record.MacroString;
 import io.github.spfkit.core.record.RecordParser;
+import java.nio.ByteBuffer;
 
 /**
  * Any explanation string or domain-spec expands, for any sender, HELO and address, to text; a
@@ -23,8 +24,9 @@ final class MacroExpansionFuzzTest {
     String helo = data.consumeString(300);
     IpAddress ip =
         data.consumeBoolean()
-            ? new IpAddress(0, data.consumeLong(0, 0xffffffffL), true)
-            : new IpAddress(data.consumeLong(), data.consumeLong(), false);
+            ? IpAddress.ofBytes(ByteBuffer.allocate(4).putInt(data.consumeInt()).array())
+            : IpAddress.ofBytes(
+                ByteBuffer.allocate(16).putLong(data.consumeLong()).putLong(data.consumeLong()).array());
     String domain = data.consumeString(300);
     String text = data.consumeRemainingAsString();
     MacroContext context = MacroContext.of(sender, ip, helo, null, 1_700_000_000L);

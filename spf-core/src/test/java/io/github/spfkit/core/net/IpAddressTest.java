@@ -26,7 +26,11 @@ final class IpAddressTest {
     "1::, 1::",
     "2001:db8:0:1:1:1:1:1, 2001:db8:0:1:1:1:1:1",
     "2001:0:0:1:0:0:0:1, 2001:0:0:1::1",
-    "::ffff:192.0.2.1, ::ffff:c000:201",
+    "::ffff:192.0.2.1, ::ffff:192.0.2.1",
+    "::FFFF:c000:20a, ::ffff:192.0.2.10",
+    "::ffff:0:0, ::ffff:0.0.0.0",
+    "::fffe:c000:201, ::fffe:c000:201",
+    "1::ffff:c000:201, 1::ffff:c000:201",
     "CAFE:BABE::192.168.218.40, cafe:babe::c0a8:da28"
   })
   void parsesLiteralsAndPrintsThemCanonically(String literal, String canonical) {
@@ -117,5 +121,50 @@ final class IpAddressTest {
       IpAddress address = IpAddress.of(literal);
       assertThat(IpAddress.of(address.toInetAddress())).isEqualTo(address);
     }
+  }
+
+  @Test
+  void comparesByAddressAndFamily() {
+    assertThat(IpAddress.of("2001:DB8::1")).isEqualTo(IpAddress.of("2001:db8:0::1"));
+    assertThat(IpAddress.of("2001:DB8::1")).hasSameHashCodeAs(IpAddress.of("2001:db8:0::1"));
+    assertThat(IpAddress.of("::ffff:192.0.2.1")).isNotEqualTo(IpAddress.of("192.0.2.1"));
+    assertThat(IpAddress.of("::ffff:192.0.2.1").unmapped()).isEqualTo(IpAddress.of("192.0.2.1"));
+    assertThat(IpAddress.of("::c000:201")).isNotEqualTo(IpAddress.of("192.0.2.1"));
+  }
+
+  @Test
+  void convertsToAndFromNetworkOrderBytes() {
+    byte[] v4 = {(byte) 192, 0, 2, 10};
+    byte[] mapped = new byte[16];
+    mapped[10] = (byte) 0xff;
+    mapped[11] = (byte) 0xff;
+    System.arraycopy(v4, 0, mapped, 12, 4);
+
+    assertThat(IpAddress.ofBytes(v4)).isEqualTo(IpAddress.of("192.0.2.10"));
+    assertThat(IpAddress.ofBytes(mapped)).isEqualTo(IpAddress.of("::ffff:192.0.2.10"));
+    assertThat(IpAddress.ofBytes(mapped).ipv4()).isFalse();
+    assertThat(IpAddress.of("192.0.2.10").toBytes()).containsExactly(v4);
+    assertThat(IpAddress.of("::ffff:192.0.2.10").toBytes()).containsExactly(mapped);
+    assertThat(IpAddress.of("2001:db8::1").toBytes())
+        .containsExactly(0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1);
+    assertThatThrownBy(() -> IpAddress.ofBytes(new byte[5]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void matchesNetworksWrittenAsLiteralsAsParsedOnesDo() {
+    IpAddress v4 = IpAddress.of("192.0.2.130");
+    IpAddress v6 = IpAddress.of("2001:db8::1");
+
+    assertThat(v4.isIn("192.0.2.128", 25)).isTrue();
+    assertThat(v4.isIn("192.0.2.0", 25)).isFalse();
+    assertThat(v4.isIn("10.0.0.0", 0)).isTrue();
+    assertThat(v4.isIn("192.0.2.130", 32)).isTrue();
+    assertThat(v4.isIn("2001:db8::1", 0)).isFalse();
+    assertThat(v4.isIn("192.0.2.256", 0)).isFalse();
+    assertThat(v4.isIn("not an address", 0)).isFalse();
+    assertThat(v6.isIn("2001:db8::", 32)).isTrue();
+    assertThat(v6.isIn("2001:db9::", 32)).isFalse();
+    assertThat(v6.isIn("192.0.2.1", 0)).isFalse();
   }
 }

@@ -6,7 +6,6 @@ import io.github.spfkit.core.net.IpAddress;
 import java.math.BigInteger;
 import java.net.Inet6Address;
 import java.net.InetAddress;
-import java.nio.ByteBuffer;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +18,7 @@ final class AddressPropertiesTest {
   private static final int CASES = 5000;
 
   private static IpAddress v6(byte[] bytes) {
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    return new IpAddress(buffer.getLong(), buffer.getLong(), false);
+    return IpAddress.ofBytes(bytes);
   }
 
   private static boolean reference(byte[] a, byte[] b, int bits, int prefix) {

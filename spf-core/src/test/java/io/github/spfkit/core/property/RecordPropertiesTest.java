@@ -12,6 +12,7 @@ import io.github.spfkit.core.record.Qualifier;
 import io.github.spfkit.core.record.RecordParser;
 import io.github.spfkit.core.record.SpfRecord;
 import io.github.spfkit.core.record.Term;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -96,8 +97,8 @@ final class RecordPropertiesTest {
       case 3 -> new Mechanism.Ptr(q, optionalDomainSpec(random));
       case 4 -> new Mechanism.A(q, optionalDomainSpec(random), p4, p6);
       case 5 -> new Mechanism.Mx(q, optionalDomainSpec(random), p4, p6);
-      case 6 -> new Mechanism.Ip4(q, new IpAddress(0, random.nextLong(0x1_0000_0000L), true), p4);
-      default -> new Mechanism.Ip6(q, new IpAddress(random.nextLong(), random.nextLong(), false), p6);
+      case 6 -> new Mechanism.Ip4(q, IpAddress.ofBytes(ByteBuffer.allocate(4).putInt(random.nextInt()).array()), p4);
+      default -> new Mechanism.Ip6(q, IpAddress.ofBytes(ByteBuffer.allocate(16).putLong(random.nextLong()).putLong(random.nextLong()).array()), p6);
     };
   }
 
