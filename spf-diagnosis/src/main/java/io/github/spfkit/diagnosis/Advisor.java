@@ -38,7 +38,7 @@ final class Advisor {
       String from = facts.fromDomain();
       String shown = from != null ? from : envelope != null ? envelope : "?";
       if (cause == Cause.FORWARDING) {
-        out.add(messages.advice("forwarding", EvidenceWriter.signs(messages, facts)));
+        out.add(messages.advice("forwarding", EvidenceWriter.signs(facts)));
       }
       out.add(messages.advice("dmarc-align", shown));
       out.add(messages.advice("dkim", shown));
@@ -83,7 +83,7 @@ final class Advisor {
         out.add(messages.advice("check-sources", domain));
         break;
       case FORWARDING:
-        out.add(messages.advice("forwarding", EvidenceWriter.signs(messages, facts)));
+        out.add(messages.advice("forwarding", EvidenceWriter.signs(facts)));
         out.add(messages.advice("dkim", domain));
         break;
       case TOO_MANY_LOOKUPS:
@@ -106,7 +106,7 @@ final class Advisor {
       case DNS_ERROR:
         out.add(messages.advice("dns-error", domain,
             result != null && result.problem() != null
-                ? EvidenceWriter.problem(messages, result.problem()) : firstError(lint)));
+                ? EvidenceWriter.problem(result.problem()) : firstError(lint)));
         break;
       case HELO_FAILED:
         out.add(messages.advice("helo", domain, ipText));
@@ -161,7 +161,7 @@ final class Advisor {
     List<Advice> out = new ArrayList<>();
     switch (cause) {
       case FORWARDING:
-        out.add(messages.advice("forwarding", EvidenceWriter.signs(messages, facts)));
+        out.add(messages.advice("forwarding", EvidenceWriter.signs(facts)));
         out.add(messages.advice("dkim", d));
         break;
       case AUTH_REQUIRED:
@@ -208,11 +208,10 @@ final class Advisor {
     return systemUser || hostDomain ? envelope : null;
   }
 
-  private String firstError(LintReport lint) {
+  private static Object firstError(LintReport lint) {
     for (Finding f : lint.findings()) {
       if (f.severity() == Finding.Severity.ERROR) {
-        String text = EvidenceWriter.finding(messages, f);
-        return f.position() == null ? text : messages.get("finding.at", text, f.position());
+        return Phrase.of(f);
       }
     }
     return "-";

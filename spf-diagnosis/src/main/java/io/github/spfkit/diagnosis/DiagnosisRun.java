@@ -10,6 +10,7 @@ import io.github.spfkit.core.dns.DnsLookup;
 import io.github.spfkit.core.dns.RecordType;
 import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
+import io.github.spfkit.diagnosis.bounce.ReadingNote;
 import io.github.spfkit.diagnosis.bounce.ReceivedHop;
 import io.github.spfkit.diagnosis.lint.LintReport;
 import io.github.spfkit.diagnosis.lint.SpfLinter;
@@ -40,7 +41,10 @@ final class DiagnosisRun {
 
   Diagnosis run(BounceFacts read, RequestFacts request) {
     BounceFacts facts = merge(read, request);
-    List<String> problems = new ArrayList<>(facts.unreadable());
+    List<String> problems = new ArrayList<>();
+    for (ReadingNote note : facts.unreadable()) {
+      problems.add(messages.text(new Phrase(note.code().key(), List.<Object>copyOf(note.args()))));
+    }
     Category category;
     try {
       category = Classifier.classify(facts);

@@ -51,7 +51,7 @@ final class EvidenceWriter {
       out.add(messages.evidence("conflict", stated.token(), live.domain(), state(live.state())));
     }
     for (ForwardingSign sign : facts.forwarding()) {
-      out.add(messages.evidence("forwarding", sign(messages, sign)));
+      out.add(messages.evidence("forwarding", sign(sign)));
     }
     if (c.category() == Category.DMARC) {
       String envelope = facts.senderDomain();
@@ -90,7 +90,7 @@ final class EvidenceWriter {
       String kind = AddressScope.notPublic(checked);
       out.add(kind == null
           ? messages.evidence("rejecting-ip", checked.toString(), String.valueOf(facts.rejectingHost()))
-          : messages.evidence("internal-ip", checked.toString(), messages.get("scope." + kind)));
+          : messages.evidence("internal-ip", checked.toString(), Phrase.of("scope." + kind)));
       LiveAnalysis.Outbound outbound = live.outbound();
       if (outbound != null) {
         SpfResult check = outbound.result();
@@ -149,57 +149,55 @@ final class EvidenceWriter {
         : messages.evidence("m365-headers", String.join("; ", hops));
   }
 
-  /** A check_host() problem in the diagnoser's language, by its kind; the DNS seam's own words stay quoted. */
-  static String problem(Messages messages, Problem problem) {
-    String text = messages.get("problem." + problem.kind().name(), problem.domain());
-    return problem.kind() == Problem.Kind.DNS_ERROR ? text + ": \"" + problem.message() + "\"" : text;
+  /** A check_host() problem by its kind; the DNS seam's own words stay quoted. */
+  static Phrase problem(Problem problem) {
+    return Phrase.of(problem);
   }
 
-  /** A lint finding in the diagnoser's language, by its code. */
-  static String finding(Messages messages, Finding f) {
-    return messages.get("finding." + f.code().name(), f.domain());
+  /** A lint finding by its code, without its position. */
+  static Phrase finding(Finding f) {
+    return Phrase.of("finding." + f.code().name(), f.domain());
   }
 
-  /** A forwarding sign in the diagnoser's language. */
-  static String sign(Messages messages, ForwardingSign sign) {
-    return messages.get("forwarding." + sign.code(), sign.args().toArray());
+  /** A forwarding sign. */
+  static Phrase sign(ForwardingSign sign) {
+    return new Phrase("forwarding." + sign.code(), List.<Object>copyOf(sign.args()));
   }
 
-  /** The forwarding signs, joined, in the diagnoser's language. */
-  static String signs(Messages messages, BounceFacts facts) {
-    List<String> out = new ArrayList<>();
+  /** The forwarding signs, joined. */
+  static Phrase signs(BounceFacts facts) {
+    Phrase out = null;
     for (ForwardingSign sign : facts.forwarding()) {
-      out.add(sign(messages, sign));
+      out = out == null ? sign(sign) : Phrase.of("join", out, sign(sign));
     }
-    return String.join("; ", out);
+    return out == null ? Phrase.of("join.none") : out;
   }
 
   /** One sentence for a domain state. */
-  String state(DomainState state) {
+  static Phrase state(DomainState state) {
     if (state instanceof DomainState.Unanswered unanswered) {
-      return messages.get("state.unanswered", state.domain(), unanswered.reason());
+      return Phrase.of("state.unanswered", state.domain(), unanswered.reason());
     }
     if (state instanceof DomainState.Published published) {
-      return messages.get("state.published", state.domain(), published.records().size());
+      return Phrase.of("state.published", state.domain(), published.records().size());
     }
-    return messages.get("state." + state.code(), state.domain());
+    return Phrase.of("state." + state.code(), state.domain());
   }
 
   private Evidence spfResult(SpfResult result) {
-    StringBuilder detail = new StringBuilder();
     MatchedTerm match = result.match();
     Problem problem = result.problem();
+    String domain = result.identity() == Identity.HELO ? "HELO " + result.domain() : result.domain();
+    String ip = result.ip().toString();
+    String token = result.result().token();
     if (match != null) {
-      detail.append(" (").append(messages.get("evidence.matched", match.mechanism().toString(), match.domain())).append(')');
-    } else if (problem != null) {
-      detail.append(" (").append(problem(messages, problem)).append(')');
+      return messages.evidenceAs("spf-result", "spf-result-detail", domain, ip, token,
+          Phrase.of("evidence.matched", match.mechanism().toString(), match.domain()));
     }
-    return messages.evidence(
-        "spf-result",
-        result.identity() == Identity.HELO ? "HELO " + result.domain() : result.domain(),
-        result.ip().toString(),
-        result.result().token(),
-        detail.toString());
+    if (problem != null) {
+      return messages.evidenceAs("spf-result", "spf-result-detail", domain, ip, token, problem(problem));
+    }
+    return messages.evidence("spf-result", domain, ip, token);
   }
 
   private List<Evidence> lint(Cause cause, LintReport lint, boolean warningsToo) {
@@ -222,7 +220,7 @@ final class EvidenceWriter {
           && f.code() != Finding.Code.TOO_MANY_VOID_LOOKUPS
           && !(f.code() == Finding.Code.NO_RECORD && f.domain().equalsIgnoreCase(lint.domain()))) {
         String position = f.position() == null ? "" : " @" + f.position();
-        out.add(messages.evidence("finding", f.code().name(), f.domain() + position, finding(messages, f)));
+        out.add(messages.evidence("finding", f.code().name(), f.domain() + position, finding(f)));
       }
     }
     if (tree != null && tree.record() != null) {

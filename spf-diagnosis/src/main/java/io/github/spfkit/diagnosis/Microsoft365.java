@@ -84,9 +84,9 @@ final class Microsoft365 {
     LiveAnalysis live = c.live();
     SpfResult result = live == null ? null : live.result();
     if (live != null && result != null) {
-      String record = live.state() instanceof DomainState.Published published
+      Object record = live.state() instanceof DomainState.Published published
           ? String.join(" | ", published.records())
-          : messages.get("state." + live.state().code(), live.domain(), 0);
+          : EvidenceWriter.state(live.state());
       out.add(messages.advice("m365-record-check", live.domain(), result.result().token(),
           result.ip().toString(), record));
     } else {
@@ -96,8 +96,8 @@ final class Microsoft365 {
           : live != null && live.reach().unavailable() ? "reason.dns-unavailable"
           : "reason.no-ip";
       out.add(domain == null
-          ? messages.adviceAs("m365-record-check", "m365-record-check-no-domain", messages.get(reason))
-          : messages.adviceAs("m365-record-check", "m365-record-check-not-run", domain, messages.get(reason)));
+          ? messages.adviceAs("m365-record-check", "m365-record-check-no-domain", Phrase.of(reason))
+          : messages.adviceAs("m365-record-check", "m365-record-check-not-run", domain, Phrase.of(reason)));
     }
     if (!hrdpGiven) {
       out.add(messages.advice("m365-hrdp"));

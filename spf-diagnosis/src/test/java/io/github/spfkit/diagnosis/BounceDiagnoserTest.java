@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.spfkit.core.dns.DnsAnswer;
 import io.github.spfkit.core.dns.DnsLookup;
+import io.github.spfkit.diagnosis.bounce.ReadingNote;
 import java.io.ByteArrayInputStream;
 import java.lang.module.ModuleDescriptor;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +122,17 @@ final class BounceDiagnoserTest {
 
     Diagnosis d = diagnoser.diagnose(Resources.bytes("e2e/ip-not-authorized.eml"));
 
-    assertThat(d.problems()).anyMatch(p -> p.contains("larger than 64 bytes"));
+    assertThat(d.problems()).anyMatch(p -> p.contains("over the size cap of 64 bytes"));
+  }
+
+  @Test
+  void saysWhatCouldNotBeReadInTheDiagnosersLanguage() {
+    BounceDiagnoser indonesian = BounceDiagnoser.builder().maxInputBytes(64).locale(Locale.forLanguageTag("id")).build();
+
+    Diagnosis d = indonesian.diagnose(Resources.bytes("e2e/ip-not-authorized.eml"));
+
+    assertThat(d.facts().unreadable()).extracting(n -> n.code()).contains(ReadingNote.Code.TOO_LARGE);
+    assertThat(d.problems()).anyMatch(p -> p.startsWith("input berukuran ") && p.contains("melebihi batas ukuran 64 byte"));
   }
 
   @Test

@@ -89,7 +89,7 @@ final class CorpusTest {
 
   private static String notBounce(Diagnosis d) {
     return "read as " + d.facts().kind() + ", not a bounce (format " + d.facts().format() + ")"
-        + (d.facts().unreadable().isEmpty() ? "" : ": " + String.join("; ", d.facts().unreadable()));
+        + (d.facts().unreadable().isEmpty() ? "" : ": " + d.facts().unreadable().stream().map(Object::toString).collect(java.util.stream.Collectors.joining("; ")));
   }
 
   private static Path corpus() {

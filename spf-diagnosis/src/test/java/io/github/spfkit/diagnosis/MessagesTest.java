@@ -2,6 +2,9 @@ package io.github.spfkit.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.spfkit.core.Problem;
+import io.github.spfkit.diagnosis.bounce.ReadingNote;
+import io.github.spfkit.diagnosis.lint.Finding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -84,6 +87,91 @@ final class MessagesTest {
         assertThat(translation.getProperty(key)).as(key).isNotEqualTo(en);
       }
     }
+  }
+
+  /** Every key the code words a sentence with: the enums' keys and the literal keys of the sources. */
+  static java.util.Set<String> keysInUse() throws IOException {
+    java.util.Set<String> keys = new java.util.TreeSet<>();
+    for (ReadingNote.Code code : ReadingNote.Code.values()) {
+      keys.add(code.key());
+    }
+    for (Finding.Code code : Finding.Code.values()) {
+      keys.add("finding." + code.name());
+    }
+    for (Problem.Kind kind : Problem.Kind.values()) {
+      keys.add("problem." + kind.name());
+    }
+    for (String scope : List.of("loopback", "private", "unique-local", "link-local", "shared", "unspecified")) {
+      keys.add("scope." + scope);
+    }
+    for (String state : List.of("no-such-domain", "no-spf-record", "published", "unanswered")) {
+      keys.add("state." + state);
+    }
+    var literal = java.util.regex.Pattern.compile(
+        "(?:advice|evidence)\\(\\s*\"([a-z0-9-]+)\"|(?:adviceAs|evidenceAs)\\(\\s*\"[a-z0-9-]+\",\\s*\"([a-z0-9-]+)\""
+            + "|(?:Phrase\\.of|messages\\.get)\\(\\s*\"([a-zA-Z0-9._-]+)\"");
+    try (Stream<java.nio.file.Path> files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+      for (java.nio.file.Path file : (Iterable<java.nio.file.Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+        boolean adviceOrEvidence = !file.endsWith("Messages.java");
+        var m = literal.matcher(java.nio.file.Files.readString(file));
+        while (m.find()) {
+          String text = m.group();
+          String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+          if (m.group(3) != null) {
+            if (!name.endsWith(".")) { // a prefix completed at run time, such as "advice." + code
+              keys.add(name);
+            }
+          } else if (adviceOrEvidence) {
+            keys.add((text.startsWith("advice") ? "advice." : "evidence.") + name);
+          }
+        }
+      }
+    }
+    return keys;
+  }
+
+  @ParameterizedTest
+  @MethodSource("translations")
+  void everyKeyTheCodeUsesIsInEveryBundle(String file) throws IOException {
+    java.util.Set<String> keys = keysInUse();
+    Properties english = load("messages.properties");
+    Properties translation = load(file);
+
+    assertThat(keys).hasSizeGreaterThan(120);
+    assertThat(keys).allSatisfy(key -> {
+      assertThat(english.getProperty(key)).as("English " + key).isNotBlank();
+      assertThat(translation.getProperty(key)).as(file + " " + key).isNotBlank();
+    });
+  }
+
+  @ParameterizedTest
+  @MethodSource("translations")
+  void aReadingNoteSpeaksTheTranslation(String file) {
+    Locale language = Locale.forLanguageTag(file.substring("messages_".length(), file.indexOf('.')));
+    for (ReadingNote.Code code : ReadingNote.Code.values()) {
+      ReadingNote note = ReadingNote.of(code, "a0", "a1", "a2");
+      String english = note.text(Locale.ENGLISH);
+      String translated = note.text(language);
+
+      assertThat(english).as(code.name()).doesNotStartWith("note.").doesNotContain("{");
+      assertThat(translated).as(code.name()).doesNotStartWith("note.").doesNotContain("{").isNotEqualTo(english);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("translations")
+  void nestedPhrasesAreWordedInTheSameLanguage(String file) {
+    Locale language = Locale.forLanguageTag(file.substring("messages_".length(), file.indexOf('.')));
+    Phrase problem = Phrase.of(new Problem(Problem.Kind.DNS_ERROR, "SERVFAIL from 192.0.2.53", "example.com", null));
+    Phrase evidence = Phrase.of("evidence.spf-result-detail", "example.com", "192.0.2.1", "temperror", problem);
+
+    assertThat(evidence.text(Locale.ENGLISH))
+        .isEqualTo("check_host() for example.com and client IP 192.0.2.1 gives temperror today"
+            + " (DNS lookup for example.com failed: \"SERVFAIL from 192.0.2.53\").");
+    assertThat(evidence.text(language))
+        .contains(new MessageFormat(load(file).getProperty("problem.DNS_ERROR"), Locale.ROOT)
+            .format(new Object[] {"example.com", "SERVFAIL from 192.0.2.53"}))
+        .doesNotContain("DNS lookup for");
   }
 
   private static java.util.Set<String> placeholders(String pattern) {

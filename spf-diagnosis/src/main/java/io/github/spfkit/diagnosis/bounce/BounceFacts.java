@@ -71,7 +71,7 @@ public record BounceFacts(
     @Nullable String fromDomain,
     List<ReceivedHop> received,
     String humanText,
-    List<String> unreadable,
+    List<ReadingNote> unreadable,
     NoticeKind kind) {
 
   /**

@@ -97,7 +97,7 @@ final class BounceParser {
       Pattern.compile("^--([!-~]{4,200}?)(?:--)?[ \\t]*$", Pattern.MULTILINE);
 
   private byte[] data;
-  private final List<String> unreadable;
+  private final List<ReadingNote> unreadable;
 
   private HeaderBlock top = HeaderBlock.of(List.of());
   private final StringBuilder plain = new StringBuilder();
@@ -107,7 +107,7 @@ final class BounceParser {
   private @Nullable HeaderBlock returned;
   private boolean mime;
 
-  BounceParser(byte[] data, List<String> unreadable) {
+  BounceParser(byte[] data, List<ReadingNote> unreadable) {
     this.data = data;
     this.unreadable = new ArrayList<>(unreadable);
   }
@@ -116,7 +116,7 @@ final class BounceParser {
     try {
       return read();
     } catch (RuntimeException | StackOverflowError e) {
-      unreadable.add("the bounce could not be read: " + e.getClass().getSimpleName());
+      unreadable.add(ReadingNote.of(ReadingNote.Code.READ_FAILED, e.getClass().getSimpleName()));
       return new BounceFacts(
           BounceFormat.UNREADABLE, null, null, null, null, null, null, null, List.of(), List.of(),
           null, null, null, null, null, null, null, List.of(), null, List.of(), "", unreadable,
@@ -128,7 +128,7 @@ final class BounceParser {
     String text = decode(data, StandardCharsets.UTF_8);
     String trimmed = text.stripLeading();
     if (trimmed.isEmpty()) {
-      unreadable.add("the input is empty");
+      unreadable.add(ReadingNote.of(ReadingNote.Code.EMPTY));
       return facts(BounceFormat.UNREADABLE, "");
     }
     String firstLine = trimmed.lines().findFirst().orElse("");
@@ -192,7 +192,7 @@ final class BounceParser {
     try {
       message = builder.parseMessage(new ByteArrayInputStream(data));
     } catch (IOException | RuntimeException e) {
-      unreadable.add("the MIME structure could not be read (" + e.getClass().getSimpleName() + "); read as plain text");
+      unreadable.add(ReadingNote.of(ReadingNote.Code.MIME_UNREADABLE, e.getClass().getSimpleName()));
       return;
     }
     mime = true;
@@ -206,7 +206,7 @@ final class BounceParser {
         try {
           message = builder.parseMessage(new ByteArrayInputStream(data));
           top = headers(message);
-          unreadable.add("the MIME boundary declared in Content-Type is missing or wrong; the one the parts use was taken");
+          unreadable.add(ReadingNote.of(ReadingNote.Code.BOUNDARY_REPAIRED));
         } catch (IOException | RuntimeException e) {
           // keep the first reading
         }
@@ -219,7 +219,7 @@ final class BounceParser {
       Matcher end = Pattern.compile("\n[ \t]*\n").matcher(text);
       if (end.find()) {
         plain.append(text, end.end(), text.length());
-        unreadable.add("the MIME boundary declared in Content-Type never appears; the body was read as plain text");
+        unreadable.add(ReadingNote.of(ReadingNote.Code.BOUNDARY_NEVER_APPEARS));
       }
     }
   }
@@ -282,7 +282,7 @@ final class BounceParser {
 
   private void walk(Entity entity, int depth) {
     if (depth > MAX_DEPTH) {
-      unreadable.add("MIME parts nested deeper than " + MAX_DEPTH + " were skipped");
+      unreadable.add(ReadingNote.of(ReadingNote.Code.TOO_DEEP, MAX_DEPTH));
       return;
     }
     Body body = entity.getBody();
@@ -334,8 +334,7 @@ final class BounceParser {
       try {
         cs = Charset.forName(charset.trim());
       } catch (RuntimeException e) {
-        unreadable.add("unknown charset '" + charset + "' in a " + entity.getMimeType()
-            + " part; read as ISO-8859-1");
+        unreadable.add(ReadingNote.of(ReadingNote.Code.UNKNOWN_CHARSET, charset, entity.getMimeType()));
         cs = StandardCharsets.ISO_8859_1;
       }
     }
@@ -359,7 +358,7 @@ final class BounceParser {
         return decode(bytes, body instanceof BinaryBody ? StandardCharsets.UTF_8 : cs);
       }
     } catch (IOException | RuntimeException e) {
-      unreadable.add("a " + entity.getMimeType() + " part could not be decoded");
+      unreadable.add(ReadingNote.of(ReadingNote.Code.PART_UNDECODABLE, entity.getMimeType()));
       return "";
     }
   }

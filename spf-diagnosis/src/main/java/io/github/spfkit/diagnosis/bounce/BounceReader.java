@@ -79,7 +79,10 @@ public final class BounceReader {
   public BounceFacts read(byte[] bounce) {
     Objects.requireNonNull(bounce, "bounce");
     if (bounce.length > maxInputBytes) {
-      return new BounceParser(Arrays.copyOf(bounce, (int) maxInputBytes), List.of(tooLarge()))
+      return new BounceParser(
+              Arrays.copyOf(bounce, (int) maxInputBytes),
+              List.of(ReadingNote.of(ReadingNote.Code.TOO_LARGE, maxInputBytes, bounce.length,
+                  bounce.length - maxInputBytes)))
           .parse();
     }
     return new BounceParser(bounce, List.of()).parse();
@@ -113,14 +116,12 @@ public final class BounceReader {
         cut = true;
       }
     } catch (IOException e) {
-      return new BounceParser(new byte[0], List.of("the input could not be read: " + e.getMessage()))
+      return new BounceParser(
+              new byte[0], List.of(ReadingNote.of(ReadingNote.Code.INPUT_ERROR, String.valueOf(e.getMessage()))))
           .parse();
     }
-    return new BounceParser(data, cut ? List.of(tooLarge()) : List.of()).parse();
-  }
-
-  private String tooLarge() {
-    return "the input is larger than " + maxInputBytes + " bytes; only the first "
-        + maxInputBytes + " bytes were read";
+    return new BounceParser(
+            data, cut ? List.of(ReadingNote.of(ReadingNote.Code.TOO_LARGE_STREAM, cap)) : List.of())
+        .parse();
   }
 }

@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -213,7 +213,7 @@ final class BounceReaderTest {
 
     assertThat(f.statusCode()).isEqualTo("5.1.1");
     assertThat(f.finalRecipients()).containsExactly("neko-nyaan@example.org");
-    assertThat(f.unreadable()).anyMatch(s -> s.contains("boundary"));
+    assertThat(f.unreadable()).extracting(ReadingNote::code).contains(ReadingNote.Code.BOUNDARY_REPAIRED);
   }
 
   @Test
@@ -262,7 +262,7 @@ final class BounceReaderTest {
     BounceFacts f = READER.read(new byte[0]);
 
     assertThat(f.format()).isEqualTo(BounceFormat.UNREADABLE);
-    assertThat(f.unreadable()).isNotEmpty();
+    assertThat(f.unreadable()).containsExactly(ReadingNote.of(ReadingNote.Code.EMPTY));
   }
 
   @Test
@@ -272,8 +272,12 @@ final class BounceReaderTest {
     BounceFacts fromBytes = BounceReader.withMaxInputBytes(100).read(big);
     BounceFacts fromStream = BounceReader.withMaxInputBytes(100).read(new ByteArrayInputStream(big));
 
-    assertThat(fromBytes.unreadable()).anyMatch(s -> s.contains("larger than 100 bytes"));
-    assertThat(fromStream.unreadable()).anyMatch(s -> s.contains("larger than 100 bytes"));
+    assertThat(fromBytes.unreadable())
+        .containsExactly(new ReadingNote(ReadingNote.Code.TOO_LARGE, List.of("100", "5020", "4920")));
+    assertThat(fromBytes.unreadable().get(0).toString())
+        .isEqualTo("the input is 5020 bytes, over the size cap of 100 bytes: only the first 100 bytes were read, the rest (4920 bytes) was cut");
+    assertThat(fromStream.unreadable())
+        .containsExactly(new ReadingNote(ReadingNote.Code.TOO_LARGE_STREAM, List.of("100")));
     assertThat(fromBytes.replyCode()).isEqualTo("550");
   }
 

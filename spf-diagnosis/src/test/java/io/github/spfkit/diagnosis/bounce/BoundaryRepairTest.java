@@ -59,7 +59,8 @@ final class BoundaryRepairTest {
     assertThat(f.statusCode()).isEqualTo("5.1.1");
     assertThat(f.humanText()).contains("could not be delivered");
     assertThat(f.kind()).isEqualTo(NoticeKind.FAILED_DELIVERY);
-    assertThat(f.unreadable()).noneMatch(u -> u.contains("boundary"));
+    assertThat(f.unreadable()).extracting(ReadingNote::code)
+        .doesNotContain(ReadingNote.Code.BOUNDARY_REPAIRED, ReadingNote.Code.BOUNDARY_NEVER_APPEARS);
   }
 
   @Test
@@ -84,8 +85,9 @@ final class BoundaryRepairTest {
     assertThat(f.format()).isNotEqualTo(BounceFormat.UNREADABLE);
     assertThat(f.humanText()).contains("permanent fatal errors");
     assertThat(f.reportsFailedDelivery()).isTrue();
-    assertThat(f.unreadable())
-        .contains("the MIME boundary declared in Content-Type never appears; the body was read as plain text");
+    assertThat(f.unreadable()).containsExactly(ReadingNote.of(ReadingNote.Code.BOUNDARY_NEVER_APPEARS));
+    assertThat(f.unreadable().get(0).text(java.util.Locale.forLanguageTag("id")))
+        .isEqualTo("boundary MIME yang dinyatakan di Content-Type tidak pernah muncul; isi pesan dibaca sebagai teks biasa");
   }
 
   @Test
