@@ -1,8 +1,7 @@
 package io.github.spfkit.diagnosis;
 
 import io.github.spfkit.core.dns.DnsAnswer;
-import io.github.spfkit.core.record.RecordParser;
-import java.util.ArrayList;
+import io.github.spfkit.core.record.RecordSelection;
 import java.util.List;
 import java.util.Objects;
 
@@ -133,13 +132,15 @@ public sealed interface DomainState {
    */
   static DomainState of(String domain, DnsAnswer txt) {
     if (txt instanceof DnsAnswer.Records records) {
-      List<String> spf = new ArrayList<>();
-      for (String text : records.data()) {
-        if (RecordParser.isSpfRecord(text)) {
-          spf.add(text);
-        }
+      // RFC 7208 §4.5, as check_host() and the linter select
+      RecordSelection selection = RecordSelection.of(records.data());
+      if (selection instanceof RecordSelection.One one) {
+        return new Published(domain, List.of(one.text()));
       }
-      return spf.isEmpty() ? new NoSpfRecord(domain) : new Published(domain, spf);
+      if (selection instanceof RecordSelection.Multiple multiple) {
+        return new Published(domain, multiple.texts());
+      }
+      return new NoSpfRecord(domain);
     }
     if (txt instanceof DnsAnswer.NoRecords) {
       return new NoSpfRecord(domain);

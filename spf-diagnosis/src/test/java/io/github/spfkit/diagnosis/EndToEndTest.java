@@ -282,6 +282,28 @@ final class EndToEndTest {
     });
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"e2e/syntax-error.eml", "e2e/multiple-records.eml", "e2e/dns-error.eml", "e2e/void-lookups.eml"})
+  void theLintFindingsAndTheCheckHostProblemOfADiagnosisAreWordedInEitherLanguage(String file) {
+    Locale indonesian = Locale.forLanguageTag("id");
+    Diagnosis d = DIAGNOSER.diagnose(Resources.bytes(file));
+    List<Phrase> phrases = new java.util.ArrayList<>();
+    d.lint().findings().forEach(f -> phrases.add(Phrase.of(f)));
+    if (d.spfResult() != null && d.spfResult().problem() != null) {
+      phrases.add(Phrase.of(d.spfResult().problem()));
+    }
+
+    assertThat(phrases).isNotEmpty().allSatisfy(p -> {
+      String english = p.text(Locale.ENGLISH);
+      String translated = p.text(indonesian);
+      assertThat(english).doesNotStartWith(p.key()).doesNotContain("{");
+      assertThat(translated).doesNotStartWith(p.key()).doesNotContain("{").isNotEqualTo(english);
+      // quoted text (the DNS failure as check_host() reported it) stays as it was
+      assertThat(translated.replaceAll("\"[^\"]*\"", "\"\""))
+          .doesNotContainPattern("\\b(the|record of|publishes|lookup for|failed)\\b");
+    });
+  }
+
   @Test
   void aFailForADomainThatDoesNotExistHereIsAConflictNotAMissingRecord() {
     Diagnosis d = DIAGNOSER.diagnose(Resources.bytes("e2e/evidence-conflict.eml"));
