@@ -114,6 +114,10 @@ final class BounceParser {
 
   BounceFacts parse() {
     try {
+      if (unreadable.stream().anyMatch(n -> n.code() == ReadingNote.Code.TOO_LARGE
+          || n.code() == ReadingNote.Code.TOO_LARGE_STREAM)) {
+        unreadable.add(ReadingNote.of(ReadingNote.Code.CUT_IN, partAtTheEnd(data)));
+      }
       return read();
     } catch (RuntimeException | StackOverflowError e) {
       unreadable.add(ReadingNote.of(ReadingNote.Code.READ_FAILED, e.getClass().getSimpleName()));
@@ -122,6 +126,20 @@ final class BounceParser {
           null, null, null, null, null, null, null, List.of(), null, List.of(), "", unreadable,
           NoticeKind.ORDINARY_MAIL);
     }
+  }
+
+  private static final Pattern PART_TYPE =
+      Pattern.compile("^Content-Type:[ \\t]*([!-~&&[^;]]{1,100})", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
+  /** The MIME type of the last part that starts before the end of a cut input. */
+  private static String partAtTheEnd(byte[] data) {
+    String text = new String(data, StandardCharsets.ISO_8859_1);
+    Matcher m = PART_TYPE.matcher(text);
+    String type = "text/plain";
+    while (m.find()) {
+      type = lower(m.group(1));
+    }
+    return type;
   }
 
   private BounceFacts read() {

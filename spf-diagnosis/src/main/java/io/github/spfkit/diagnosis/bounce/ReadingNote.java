@@ -27,7 +27,7 @@ public record ReadingNote(Code code, List<String> args) {
     TOO_LARGE("too-large"),
     /** A stream is over the size cap and was cut; args: the cap. */
     TOO_LARGE_STREAM("too-large-stream"),
-    /** Where the cut fell; args: a description of the part, such as {@code a text/plain part}. */
+    /** Where the cut fell; args: the MIME type of the last part that starts before the cut. */
     CUT_IN("cut-in"),
     /** The MIME structure could not be read, so the message was read as plain text; args: the failure's class name. */
     MIME_UNREADABLE("mime-unreadable"),

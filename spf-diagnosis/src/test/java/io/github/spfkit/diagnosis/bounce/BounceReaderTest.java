@@ -273,11 +273,15 @@ final class BounceReaderTest {
     BounceFacts fromStream = BounceReader.withMaxInputBytes(100).read(new ByteArrayInputStream(big));
 
     assertThat(fromBytes.unreadable())
-        .containsExactly(new ReadingNote(ReadingNote.Code.TOO_LARGE, List.of("100", "5020", "4920")));
+        .containsExactly(
+            new ReadingNote(ReadingNote.Code.TOO_LARGE, List.of("100", "5020", "4920")),
+            new ReadingNote(ReadingNote.Code.CUT_IN, List.of("text/plain")));
     assertThat(fromBytes.unreadable().get(0).toString())
         .isEqualTo("the input is 5020 bytes, over the size cap of 100 bytes: only the first 100 bytes were read, the rest (4920 bytes) was cut");
     assertThat(fromStream.unreadable())
-        .containsExactly(new ReadingNote(ReadingNote.Code.TOO_LARGE_STREAM, List.of("100")));
+        .containsExactly(
+            new ReadingNote(ReadingNote.Code.TOO_LARGE_STREAM, List.of("100")),
+            new ReadingNote(ReadingNote.Code.CUT_IN, List.of("text/plain")));
     assertThat(fromBytes.replyCode()).isEqualTo("550");
   }
 
