@@ -402,7 +402,7 @@ final class BounceParser {
   // ---------------------------------------------------------------- facts
 
   private BounceFacts facts(BounceFormat format, String rawNotice) {
-    String fullNotice = rawNotice.replaceAll("\r+\n", "\n").replace('\r', '\n');
+    String fullNotice = unquote(rawNotice.replaceAll("\r+\n", "\n").replace('\r', '\n'));
     String notice = fullNotice;
     Matcher embedded = EMBEDDED.matcher(fullNotice);
     if (embedded.find()) {
@@ -479,6 +479,26 @@ final class BounceParser {
         reply = Replies.parse(m.group(2));
       }
     }
+    Notice read = new Notice(top, notice, html.toString(), dsn, arf, returned);
+    Reading said0 = null;
+    for (Dialect dialect : Dialects.ALL) {
+      Reading r = dialect.read(read);
+      if (r != null && !r.isEmpty()) {
+        said0 = r;
+        break;
+      }
+    }
+    if (said0 != null) {
+      if (reply == null) {
+        reply = said0.reply();
+      }
+      if (rejectingHost == null) {
+        rejectingHost = said0.rejectingHost();
+        if (rejectingIp == null) {
+          rejectingIp = said0.rejectingIp();
+        }
+      }
+    }
     if (reply == null && (m = REASON.matcher(notice)).find()) {
       reply = Replies.parse(m.group(1));
     }
@@ -499,6 +519,10 @@ final class BounceParser {
     // the report's own fields
     String reportStatus = recipient == null ? null : recipient.first("Status");
     String reportingMta = reportingMta(message, notice);
+    if (said0 != null && said0.reportingMta() != null
+        && (reportingMta == null || message.first("Reporting-MTA") == null)) {
+      reportingMta = said0.reportingMta();
+    }
     List<String> finals = new ArrayList<>();
     List<String> originals = new ArrayList<>();
     List<String> actuals = new ArrayList<>();
@@ -513,6 +537,9 @@ final class BounceParser {
           addUntyped(finals, a);
         }
       }
+    }
+    if (finals.isEmpty() && said0 != null) {
+      finals.addAll(said0.recipients());
     }
     if (finals.isEmpty()) {
       Matcher r = ANGLE_RCPT.matcher(notice);
@@ -576,6 +603,9 @@ final class BounceParser {
         }
       }
     }
+    if (envelope == null && said0 != null) {
+      envelope = said0.envelopeSender();
+    }
     if (envelope == null && (m = QMAIL_FROM.matcher(notice)).find()) {
       envelope = m.group(1);
     }
@@ -617,6 +647,27 @@ final class BounceParser {
                 notice));
   }
 
+  /**
+   * A notice forwarded as a quotation ({@code > } before most lines) with one level of quoting
+   * taken off, so that its transcript and replies read as written; other text as it is.
+   */
+  static String unquote(String notice) {
+    int quoted = 0;
+    int lines = 0;
+    for (String line : notice.split("\n", 2000)) {
+      if (!line.isBlank()) {
+        lines++;
+        if (line.startsWith(">")) {
+          quoted++;
+        }
+      }
+    }
+    if (lines < 4 || quoted * 3 < lines) {
+      return notice;
+    }
+    return notice.replaceAll("(?m)^> ?(?!>)", "");
+  }
+
   private @Nullable HeaderBlock firstRecipientBlock() {
     HeaderBlock any = null;
     for (HeaderBlock block : dsn) {
@@ -649,8 +700,10 @@ final class BounceParser {
     StringBuilder out = new StringBuilder();
     for (String line : notice.split("\n")) {
       String t = line.stripLeading();
-      if (t.startsWith("<<< ")) {
-        String r = t.substring(4);
+      // Sendmail writes the server's lines after "<<< ", Postfix's transcripts after "Out: "
+      String prefix = t.startsWith("<<< ") ? "<<< " : t.startsWith("Out: ") ? "Out: " : null;
+      if (prefix != null) {
+        String r = t.substring(prefix.length());
         if (out.length() == 0) {
           if (Replies.isReplyLine(r) && (r.charAt(0) == '4' || r.charAt(0) == '5')) {
             out.append(r).append('\n');

@@ -14,7 +14,7 @@ final class Replies {
   record Reply(@Nullable String basic, @Nullable String enhanced, String text) {}
 
   private static final Pattern LEADING =
-      Pattern.compile("^([245]\\d\\d)(?:-|\\s+|$)(?:([245]\\.\\d{1,3}\\.\\d{1,3})(?=[\\s,;:]|$))?");
+      Pattern.compile("^([245]\\d\\d)(?:-|:?\\s+|$)(?:([245]\\.\\d{1,3}\\.\\d{1,3})(?=[\\s,;:]|$))?");
   private static final Pattern CONTINUATION =
       Pattern.compile("(?<=^|\\s)[245]\\d\\d-(?:[245]\\.\\d{1,3}\\.\\d{1,3}(?=\\s|$))?");
   private static final Pattern IN_REPLY =
@@ -79,6 +79,8 @@ final class Replies {
         && t.charAt(0) <= '5'
         && Character.isDigit(t.charAt(1))
         && Character.isDigit(t.charAt(2))
-        && (t.length() == 3 || t.charAt(3) == ' ' || t.charAt(3) == '-');
+        && (t.length() == 3 || t.charAt(3) == ' ' || t.charAt(3) == '-'
+            // "501: 5.1.8 Sender address rejected" (Yahoo, AOL)
+            || (t.charAt(3) == ':' && t.length() > 5 && t.charAt(4) == ' ' && t.charAt(5) >= '2' && t.charAt(5) <= '5'));
   }
 }
