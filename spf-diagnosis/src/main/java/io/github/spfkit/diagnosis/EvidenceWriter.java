@@ -8,6 +8,7 @@ import io.github.spfkit.core.Result;
 import io.github.spfkit.core.SpfResult;
 import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
+import io.github.spfkit.diagnosis.bounce.FailureReason;
 import io.github.spfkit.diagnosis.bounce.ForwardingSign;
 import io.github.spfkit.diagnosis.lint.Finding;
 import io.github.spfkit.diagnosis.lint.LintNode;
@@ -43,6 +44,9 @@ final class EvidenceWriter {
               : messages.evidence("reply", facts.rejectingHost(), said));
     }
     if (c.category() == Category.NOT_SPF) {
+      if (facts.reportsFailedDelivery()) {
+        out.add(whatFailed(facts));
+      }
       return out;
     }
     LiveAnalysis live = c.live();
@@ -136,6 +140,29 @@ final class EvidenceWriter {
           proposal.verification().ip().toString()));
     }
     return out;
+  }
+
+  /**
+   * One line on what failed, for a bounce that is not about SPF: the reason in words, the
+   * recipient and the rejecting host where the bounce names them, and the status (the enhanced
+   * code, else the reply code, else the reason's own name).
+   */
+  private Evidence whatFailed(BounceFacts facts) {
+    FailureReason reason = facts.reason();
+    Phrase said = Phrase.of(reason.key());
+    String status = facts.statusCode() != null ? facts.statusCode()
+        : facts.replyCode() != null ? facts.replyCode() : reason.sisimaiName();
+    String recipient = facts.finalRecipients().isEmpty() ? null : facts.finalRecipients().get(0);
+    String host = facts.rejectingHost();
+    if (recipient != null && host != null) {
+      return messages.evidence("what-failed", said, recipient, host, status);
+    }
+    if (recipient != null) {
+      return messages.evidenceAs("what-failed", "what-failed-recipient", said, recipient, status);
+    }
+    return host != null
+        ? messages.evidenceAs("what-failed", "what-failed-host", said, host, status)
+        : messages.evidenceAs("what-failed", "what-failed-only", said, status);
   }
 
   /** What the returned headers show about Microsoft 365's relay pool and relay. */

@@ -126,6 +126,23 @@ final class BounceDiagnoserTest {
   }
 
   @Test
+  void aBounceThatIsNotAboutSpfSaysWhatFailedInEitherLanguage() {
+    byte[] bounce = Resources.bytes("layouts/sisimai-lhost-gmail-01.eml");
+
+    Diagnosis english = BounceDiagnoser.builder().build().diagnose(bounce);
+    Diagnosis indonesian = BounceDiagnoser.builder().locale(Locale.forLanguageTag("id")).build().diagnose(bounce);
+
+    assertThat(english.category()).isEqualTo(Category.NOT_SPF);
+    assertThat(english.facts().reason()).isEqualTo(io.github.spfkit.diagnosis.bounce.FailureReason.USER_UNKNOWN);
+    assertThat(english.evidence()).filteredOn(e -> e.code().equals("what-failed")).singleElement()
+        .satisfies(e -> assertThat(e.text()).isEqualTo(
+            "What failed: delivery to userunknown@example.jp at mx.example.jp: the recipient address does not exist (status 5.1.1)."));
+    assertThat(indonesian.evidence()).filteredOn(e -> e.code().equals("what-failed")).singleElement()
+        .satisfies(e -> assertThat(e.text()).isEqualTo(
+            "Yang gagal: pengiriman ke userunknown@example.jp di mx.example.jp: alamat penerima tidak ada (status 5.1.1)."));
+  }
+
+  @Test
   void saysWhatCouldNotBeReadInTheDiagnosersLanguage() {
     BounceDiagnoser indonesian = BounceDiagnoser.builder().maxInputBytes(64).locale(Locale.forLanguageTag("id")).build();
 

@@ -95,6 +95,9 @@ final class MessagesTest {
     for (ReadingNote.Code code : ReadingNote.Code.values()) {
       keys.add(code.key());
     }
+    for (io.github.spfkit.diagnosis.bounce.FailureReason reason : io.github.spfkit.diagnosis.bounce.FailureReason.values()) {
+      keys.add(reason.key());
+    }
     for (Finding.Code code : Finding.Code.values()) {
       keys.add("finding." + code.name());
     }

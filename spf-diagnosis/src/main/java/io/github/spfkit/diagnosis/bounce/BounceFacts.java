@@ -122,6 +122,16 @@ public record BounceFacts(
   }
 
   /**
+   * Why the delivery failed: from the enhanced status code where it is specific (RFC 3463, RFC
+   * 7372), else from the words of the reply and of the notice, in sisimai's vocabulary.
+   *
+   * @return the reason; {@link FailureReason#UNDEFINED} when nothing tells
+   */
+  public FailureReason reason() {
+    return FailureReasons.of(kind, statusCode, replyText, humanText);
+  }
+
+  /**
    * Whether the notice reports a failed or delayed delivery (or is a feedback report), as opposed
    * to mail that is not about a delivery failure at all.
    *
