@@ -141,7 +141,7 @@ final class DiagnosisRun {
         f.rejectingIp(), f.reportingMta(), f.finalRecipients(), f.originalRecipients(), envelope,
         senderDomain, ip == null ? f.clientIp() : ip.toString(), helo, f.scope(),
         f.authenticationResults(), f.receivedSpf(), f.forwarding(), f.fromDomain(), f.received(),
-        f.humanText(), f.unreadable(), f.kind());
+        f.humanText(), f.unreadable(), f.kind(), f.dialect());
   }
 
   private static FactSources sources(

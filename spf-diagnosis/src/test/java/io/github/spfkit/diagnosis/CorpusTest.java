@@ -40,6 +40,8 @@ final class CorpusTest {
     int total = 0;
     int correct = 0;
     int sameReason = 0;
+    Map<String, Integer> byDialect = new TreeMap<>();
+    Map<String, Integer> byFormat = new TreeMap<>();
     List<String> unlisted = new ArrayList<>();
     List<String> fixed = new ArrayList<>();
     StringBuilder report = new StringBuilder();
@@ -52,9 +54,12 @@ final class CorpusTest {
       String kind = c[2].trim();
       total++;
       byte[] mail = Files.readAllBytes(corpus.resolve("files").resolve(file));
-      if (DIAGNOSER.diagnose(mail).facts().reason().sisimaiName().equals(c[1].trim())) {
+      var facts = DIAGNOSER.diagnose(mail).facts();
+      if (facts.reason().sisimaiName().equals(c[1].trim())) {
         sameReason++;
       }
+      byDialect.merge(facts.dialect() == null ? "(none)" : facts.dialect(), 1, Integer::sum);
+      byFormat.merge(facts.format().name(), 1, Integer::sum);
       String miss = miss(kind, mail);
       if (miss == null) {
         correct++;
@@ -70,12 +75,15 @@ final class CorpusTest {
     }
     System.out.println("corpus: " + correct + " of " + total + " read as labelled");
     System.out.println("corpus: reason agrees with sisimai's label for " + sameReason + " of " + total);
+    System.out.println("corpus: files whose reply each dialect read: " + byDialect);
+    System.out.println("corpus: files by the format their marks tell: " + byFormat);
     System.out.print(report);
 
     assertThat(unlisted).as("misses not listed in KNOWN_MISSES").isEmpty();
     assertThat(fixed).as("listed misses that now read correctly: remove them").isEmpty();
     assertThat(correct).as("files read as labelled").isGreaterThanOrEqualTo(READ_CORRECTLY);
     assertThat(correct + KNOWN_MISSES.size()).isEqualTo(total);
+    assertThat(byDialect.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(total);
   }
 
   /** Why the file is not read as {@code kind} says, or {@code null} when it is. */

@@ -48,6 +48,9 @@ import org.jspecify.annotations.Nullable;
  *     when everything was read
  * @param kind what the message is about: a failed or delayed delivery, a feedback report, or
  *     which kind of message that is not a bounce
+ * @param dialect the name of the dialect whose reading gave the reply (such as {@code postfix},
+ *     {@code rfc3464}, {@code amazon-ses-json}, {@code smtp-reply} for a bare reply), else of the
+ *     first dialect that read anything; {@code null} when none did
  */
 public record BounceFacts(
     BounceFormat format,
@@ -72,7 +75,8 @@ public record BounceFacts(
     List<ReceivedHop> received,
     String humanText,
     List<ReadingNote> unreadable,
-    NoticeKind kind) {
+    NoticeKind kind,
+    @Nullable String dialect) {
 
   /**
    * Checks the required parts and copies the lists.
@@ -100,6 +104,7 @@ public record BounceFacts(
    * @param humanText the notice's human-readable text with embedded headers of the returned message removed, at most a few kilobytes; empty if there is none
    * @param unreadable what could not be read (malformed parts, unknown charsets, size cap), empty when everything was read
    * @param kind what the message is about: a failed or delayed delivery, a feedback report, or which kind of message that is not a bounce
+   * @param dialect the dialect whose reading gave the reply, else the first that read anything; {@code null} when none did
    */
   public BounceFacts {
     Objects.requireNonNull(format, "format");

@@ -11,7 +11,8 @@ import java.util.Objects;
  * Reads a bounce and extracts its {@link BounceFacts}. Understands RFC 3464 delivery status
  * notifications, Microsoft 365/Exchange non-delivery reports (text and HTML), Postfix, Exim (with
  * and without a report part), Sendmail session transcripts, qmail, DragonFly and other plain-text
- * notices, RFC 5965 feedback reports, and a bare SMTP reply line. MIME structure, transfer
+ * notices, Amazon SES JSON notifications, Gmail, Zoho and OpenSMTPD notices, notices forwarded as a
+ * {@code > } quotation, RFC 5965 feedback reports, and a bare SMTP reply line. MIME structure, transfer
  * encodings and charsets are handled by Apache mime4j; multi-line replies are unfolded and their
  * continuation prefixes ({@code 550-5.7.26 }) removed. Where a report's human-readable part and its
  * structured part disagree, the structured part decides.

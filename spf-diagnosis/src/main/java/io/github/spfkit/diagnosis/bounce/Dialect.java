@@ -18,6 +18,17 @@ interface Dialect {
   String name();
 
   /**
+   * Which kind of notice this is, when this dialect recognizes it as its own by the marks its MTA
+   * leaves ("This is the mail system at host", {@code X-MS-Exchange-Message-Is-Ndr} ...).
+   *
+   * @param notice the notice
+   * @return the format, or {@code null} when the notice does not carry this dialect's marks
+   */
+  default @Nullable BounceFormat format(Notice notice) {
+    return null;
+  }
+
+  /**
    * What this dialect reads in the notice.
    *
    * @param notice the notice

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * headers of the returned message.
  *
  * @param top the bounce's own header fields
+ * @param fullText the human-readable part as written, embedded returned headers included, for
+ *     telling which MTA wrote it
  * @param text the human-readable notice, line breaks as {@code \n}; empty if there is none
  * @param html the text of the HTML parts; empty if there are none
  * @param dsn the delivery-status blocks, per-message block first; empty if there is no such part
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 record Notice(
     HeaderBlock top,
+    String fullText,
     String text,
     String html,
     List<HeaderBlock> dsn,

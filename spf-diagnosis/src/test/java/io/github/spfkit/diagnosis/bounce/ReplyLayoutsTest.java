@@ -127,7 +127,7 @@ final class ReplyLayoutsTest {
     String mostly = "> a\n> b\n> c\nd\n";
     String some = "a\nb\n> c\nd\ne\nf\n";
 
-    assertThat(BounceParser.unquote(mostly)).isEqualTo("a\nb\nc\nd\n");
-    assertThat(BounceParser.unquote(some)).isEqualTo(some);
+    assertThat(MimeWalker.unquote(mostly)).isEqualTo("a\nb\nc\nd\n");
+    assertThat(MimeWalker.unquote(some)).isEqualTo(some);
   }
 }
