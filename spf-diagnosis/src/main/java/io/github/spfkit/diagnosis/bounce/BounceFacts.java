@@ -133,7 +133,7 @@ public record BounceFacts(
    * @return the reason; {@link FailureReason#UNDEFINED} when nothing tells
    */
   public FailureReason reason() {
-    return FailureReasons.of(kind, statusCode, replyText, humanText);
+    return FailureReasons.of(format, kind, statusCode, replyText, humanText);
   }
 
   /**

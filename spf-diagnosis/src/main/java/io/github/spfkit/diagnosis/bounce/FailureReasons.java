@@ -61,31 +61,33 @@ final class FailureReasons {
               "\\bspf\\b.{0,40}(?:fail|did not pass|not pass|permerror|softfail|check)|sender policy framework|\\bdmarc\\b|\\bdkim\\b.{0,20}(?:fail|did not pass)|unauthenticated|not authenticated with"),
           rule(FailureReason.REQUIRE_PTR,
               "(?:no|missing|cannot find your|reverse) (?:ptr|reverse dns|rdns)|reverse (?:dns|lookup) (?:failed|required)|no reverse dns|ptr record"),
+          rule(FailureReason.BLOCKED,
+              "client host .{0,40}(?:blocked|rejected)|(?:source )?ip .{0,30}(?:blocked|bloquee|banned)|adresse ip source bloquee"),
+          rule(FailureReason.SUSPEND,
+              "(?:mailbox|account|address|recipient|compte)(?: account)? (?:is |has been |est )?(?:disabled|suspended|inactive|deactivated|not active|locked|closed|expired|blocked|bloque|frozen)|temporar(?:y|ily) locked|disabled or discontinued|not an active|temporarily disabled"),
           rule(FailureReason.VIRUS_DETECTED, "\\bvirus\\b|malware|infected"),
           rule(FailureReason.SPAM_DETECTED,
               "\\bspam\\b|junk mail|message content rejected|content filter|bulk mail|unsolicited|UCE\\b|scored as"),
           rule(FailureReason.BLOCKED,
-              "block ?list|black ?list|\\bRBL\\b|spamhaus|spamcop|barracudacentral|\\bblocked\\b|listed (?:at|in|on)|poor reputation|bad reputation|client host .{0,40} rejected|access denied|IP .{0,30}(?:rejected|banned)"),
+              "block ?list|black ?list|\\bRBL\\b|spamhaus|spamcop|barracudacentral|\\bblocked\\b|listed (?:at|in|on)|poor reputation|bad reputation"),
           rule(FailureReason.NO_RELAYING,
               "relay(?:ing)? (?:denied|not permitted|access denied|not allowed)|not permitted to relay|unable to relay|we do not relay|no relaying"),
           rule(FailureReason.HAS_MOVED, "has moved|no longer (?:on server|at this address|available)|address changed"),
-          rule(FailureReason.SUSPEND,
-              "(?:mailbox|account|address|recipient) (?:is )?(?:disabled|suspended|inactive|deactivated|not active|locked|closed|expired)|not an active|temporarily disabled"),
           rule(FailureReason.MAILBOX_FULL,
               "mailbox (?:is )?full|over ?quota|quota (?:exceeded|full)|exceeded (?:storage|quota|the quota)|insufficient (?:disk|storage|system storage)|mail ?box (?:size|capacity)|mailfolder is full|too much mail|full mailbox"),
           rule(FailureReason.MESSAGE_TOO_BIG,
               "message (?:is )?too (?:big|large)|message size exceeds|exceeds (?:the )?(?:maximum|size limit|message size)|size limit|too large"),
           rule(FailureReason.USER_UNKNOWN,
-              "user (?:unknown|not found|does not exist)|unknown (?:user|recipient|local part|address|mailbox)|no such (?:user|recipient|mailbox|address|account)|(?:mailbox|recipient|address|account|user) (?:does not|doesn't) exist|(?:mailbox|recipient|address|user|account) (?:not found|unavailable|not known)|invalid (?:recipient|address|mailbox|user)|recipient (?:address )?rejected|not a valid (?:mailbox|recipient|user)|is not a known user|no mailbox here|unrouteable address|address rejected|no account by that name|bad destination mailbox|addressee unknown|recipient no longer"),
+              "user (?:unknown|not found|does not exist)|unknown (?:user|recipient|local part|address|mailbox)|no such (?:user|recipient|mailbox|address|account)|(?:mailbox|recipient|address|account|user) (?:does not|doesn't) exist|(?:mailbox|recipient|address|user|account) (?:not found|unavailable|not known)|invalid (?:recipient|address|mailbox|user)|recipient (?:address )?rejected|not a valid (?:mailbox|recipient|user)|is not a known user|no mailbox here|unrouteable address|address rejected|no account by that name|bad destination mailbox|addressee unknown|recipient no longer|(?:does not|doesn't) have an? [\\w.-]+ account"),
           rule(FailureReason.HOST_UNKNOWN,
-              "host (?:not found|unknown)|domain (?:not found|does not exist|unknown|name not found)|unknown (?:host|domain)|name or service not known|no such (?:host|domain)|unrouteable (?:mail )?domain|domain .{0,40} (?:has no|does not have) (?:mx|mail)|dns (?:error|failure).{0,40}(?:nxdomain|not found)|host or domain name not found"),
+              "host (?:not found|unknown)|domain (?:not found|does not exist|unknown|name not found)|unknown (?:host|domain)|name or service not known|no such (?:host|domain)|unrouteable (?:mail )?domain|domain .{0,40} (?:has no|does not have) (?:mx|mail)|dns (?:error|failure).{0,40}(?:nxdomain|not found)|host or domain name not found|domain is not reachable"),
           rule(FailureReason.NOT_ACCEPT, "does not accept mail|accepts no mail|null mx|no mx record"),
           rule(FailureReason.TOO_MANY_CONNECTIONS,
               "too many (?:connections|messages|recipients|sessions)|rate limit|throttl|try again later|temporarily deferred|exceeded .{0,20}(?:rate|connection)"),
           rule(FailureReason.EXPIRED,
               "retry time(?:out)? (?:not reached|exceeded)|(?:has been|was) expired|delivery time expired|message expired|queue(?:d)? (?:too long|lifetime)|could not be delivered (?:for|within) \\d|giving up|given up|retry timeout|time limit exceeded|lifetime exceeded|\\bexpired\\b"),
           rule(FailureReason.NETWORK_ERROR,
-              "connection (?:refused|timed out|reset|lost|closed)|network (?:error|is unreachable)|no route to host|could not connect|unable to connect|timed? ?out|host unreachable|lost connection|destination MXs"),
+              "connection (?:refused|timed out|reset|lost|closed)|hop count exceeded|routing loop|network (?:error|is unreachable)|no route to host|could not connect|unable to connect|timed? ?out|host unreachable|lost connection|destination MXs"),
           rule(FailureReason.REJECTED,
               "sender (?:address )?(?:rejected|denied|refused|blocked|not allowed)|domain of sender|sender verify failed|invalid sender|bad sender|sender (?:domain )?(?:must|does not) (?:resolve|exist)|rejected sender"),
           rule(FailureReason.FILTERED,
@@ -112,15 +114,20 @@ final class FailureReasons {
           F);
 
   static FailureReason of(
-      NoticeKind kind, @Nullable String status, @Nullable String reply, String notice) {
+      BounceFormat format, NoticeKind kind, @Nullable String status, @Nullable String reply,
+      String notice) {
     if (kind == NoticeKind.FEEDBACK_REPORT) {
       return FailureReason.FEEDBACK;
     }
     FailureReason reason = read(status, reply, notice);
-    if ((reason == FailureReason.NETWORK_ERROR || reason == FailureReason.UNDEFINED
-            || reason == FailureReason.SYSTEM_ERROR)
-        && kind == NoticeKind.FAILED_DELIVERY
-        && GAVE_UP.matcher(notice.length() > 8192 ? notice.substring(0, 8192) : notice).find()) {
+    boolean retriesRanOut =
+        // a temporary error in a notice of failure (not a pasted reply): the retries ran out
+        (format != BounceFormat.SMTP_REPLY && status != null && status.startsWith("4.")
+                && (reason == FailureReason.NETWORK_ERROR || reason == FailureReason.UNDEFINED))
+            || ((reason == FailureReason.NETWORK_ERROR || reason == FailureReason.UNDEFINED
+                    || reason == FailureReason.SYSTEM_ERROR)
+                && GAVE_UP.matcher(notice.length() > 8192 ? notice.substring(0, 8192) : notice).find());
+    if (retriesRanOut && kind == NoticeKind.FAILED_DELIVERY) {
       // sisimai's reading too: a delivery given up after its queue lifetime is expired
       return FailureReason.EXPIRED;
     }
