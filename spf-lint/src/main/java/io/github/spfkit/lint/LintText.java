@@ -10,7 +10,7 @@ import java.util.Locale;
  * Draws a {@link LintReport} as plain text: the tree of records with the DNS-querying terms each
  * node counts, every counted term with its queries for IPv4 and IPv6 senders and the rule that
  * counts it, the void lookups of each family under both readings, then the findings, errors first.
- * ASCII only, so it survives any terminal; text from DNS is printed as it came (a caller writing
+ * The drawing uses ASCII connectors, so it survives any terminal; text from DNS is printed as it came (a caller writing
  * to a terminal should escape control characters). Stateless and thread safe.
  *
  * <pre>
