@@ -183,7 +183,7 @@ final class FlattenPlan {
     if (mechanism instanceof Mechanism.Exists) {
       return "exists is a switch its owner controls";
     }
-    return "a and mx are kept (the domain's own hosts); expand them with expandHosts";
+    return "the domain's own hosts change without notice: kept (expandHosts, spf flatten --expand-hosts, replaces them)";
   }
 
   private @Nullable Decisions decisions(String domain, int depth, Set<String> path) {

@@ -71,7 +71,7 @@ final class DiagnoseOutput {
     SpfResult spf = diagnosis.spfResult();
     out.put("spf", spf == null ? null : CheckOutput.json(spf, false, Limits.RFC));
     LintReport lint = diagnosis.lint();
-    out.put("lintFindings", lint == null ? null : LintOutput.findings(lint.findings()));
+    out.put("lintFindings", lint == null ? null : LintOutput.diagnosisFindings(lint.findings()));
     out.put("problems", diagnosis.problems());
     return out;
   }
