@@ -86,7 +86,11 @@ public record Finding(
     NEAR_MISS_RECORD(Severity.WARNING),
     /** The two readings of the void lookup limit (per query, per term) give different results. */
     VOID_READINGS_DIFFER(Severity.WARNING),
-    /** A term's target answered NXDOMAIN or no records: a void lookup. */
+    /**
+     * A term's query answered NXDOMAIN or no records: a void lookup. A host with addresses of one
+     * family only is not reported here (it is void for the other family's senders only; see {@link
+     * #VOID_LIMIT_ONE_FAMILY}).
+     */
     VOID_LOOKUP(Severity.WARNING),
     /** {@code ?all} states nothing about unlisted hosts. */
     NEUTRAL_ALL(Severity.WARNING),

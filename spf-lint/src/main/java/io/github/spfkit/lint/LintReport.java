@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * @param lookups DNS-querying terms of the whole tree, counted as the evaluator would count them if
  *     nothing matched (terms after {@code all} and an ignored {@code redirect} do not count), on
  *     past the limit
- * @param voidLookups the void lookups of the sender family that gets more of them (IPv4 when
- *     equal), counted as {@link Limits#voidLookupCounting()} says
- * @param voidNames the queries behind {@link #voidLookups()}, as names
+ * @param voidLookups the void lookups of an IPv4 sender, counted as {@link
+ *     Limits#voidLookupCounting()} says (what this count was before both families were counted);
+ *     {@link #voids(AddressFamily)} has both families, and {@link
+ *     Finding.Code#VOID_LIMIT_ONE_FAMILY} says when only IPv6 senders hit the limit
+ * @param voidNames the names behind {@link #voidLookups()}
  * @param findings everything found, errors first
  * @param tree the tree of domains, or {@code null} if the domain's record could not be read
  * @param terms every DNS-querying term in evaluation order, with its queries per family
@@ -40,7 +42,7 @@ public record LintReport(
    * @param domain the linted domain
    * @param whatIf the record text linted in place of the published one, or {@code null}
    * @param lookups DNS-querying terms of the whole tree
-   * @param voidLookups void lookups of the family that gets more
+   * @param voidLookups void lookups of an IPv4 sender
    * @param voidNames the names behind {@link #voidLookups()}
    * @param findings everything found, errors first
    * @param tree the tree of domains, or {@code null} if the domain's record could not be read

@@ -81,12 +81,8 @@ final class TreeWalk {
       voids.add(voidCount(family));
     }
     voidFindings(domain, voids);
+    // the summary counts are IPv4 senders', as before there were two families; voids has both
     VoidCount worst = voids.get(0);
-    for (VoidCount count : voids) {
-      if (counted(count) > counted(worst)) {
-        worst = count;
-      }
-    }
     List<String> names = new ArrayList<>();
     for (CountedTerm term : terms) {
       for (TermQuery query : term.queries()) {
@@ -448,7 +444,10 @@ final class TreeWalk {
             note));
     List<String> voids = new ArrayList<>();
     for (TermQuery query : queries) {
-      if (query.isVoid()) {
+      // a host with addresses of one family only is void for the other family's senders: that is
+      // counted (terms, voids) and becomes VOID_LIMIT_ONE_FAMILY when it matters, not a finding
+      // per host, which nearly every A-only host would get
+      if (query.isVoid() && !answeredForOtherFamily(query, queries)) {
         voids.add(query + " " + (query.outcome() == TermQuery.Outcome.NO_SUCH_DOMAIN
             ? "does not exist" : "has no records")
             + (query.family() == null ? "" : " (" + query.family().label() + " senders)")
@@ -465,6 +464,22 @@ final class TreeWalk {
           domain);
     }
     return CompletableFuture.completedFuture(null);
+  }
+
+  private static boolean answeredForOtherFamily(TermQuery query, List<TermQuery> queries) {
+    if (query.family() == null) {
+      return false;
+    }
+    for (TermQuery other : queries) {
+      if (other.family() != null
+          && other.family() != query.family()
+          && other.rule() == query.rule()
+          && other.name().equalsIgnoreCase(query.name())
+          && other.outcome() == TermQuery.Outcome.RECORDS) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private final Map<String, String> failures = new LinkedHashMap<>();

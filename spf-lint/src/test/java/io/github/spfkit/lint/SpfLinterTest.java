@@ -136,8 +136,9 @@ final class SpfLinterTest {
     assertThat(report.findings(Finding.Code.VOID_LIMIT_ONE_FAMILY)).singleElement()
         .satisfies(f -> assertThat(f.message()).startsWith(
             "IPv6 senders get 3 void lookups (AAAA out1.example, AAAA out2.example, AAAA out3.example): permerror"));
-    assertThat(report.voidLookups()).isEqualTo(3);
-    assertThat(report.voidNames()).containsExactly("out1.example", "out2.example", "out3.example");
+    // the summary is an IPv4 sender's; the IPv6 voids are in voids(IPV6) and the finding
+    assertThat(report.voidLookups()).isZero();
+    assertThat(report.voidNames()).isEmpty();
     assertThat(report.hasErrors()).isTrue();
   }
 
