@@ -127,9 +127,9 @@ final class LintOutput {
    * lintFindings}).
    */
   static List<Map<String, @Nullable Object>> diagnosisFindings(
-      List<io.github.spfkit.diagnosis.lint.Finding> findings) {
+      List<Finding> findings) {
     List<Map<String, @Nullable Object>> out = new ArrayList<>();
-    for (io.github.spfkit.diagnosis.lint.Finding finding : findings) {
+    for (Finding finding : findings) {
       Map<String, @Nullable Object> item = new LinkedHashMap<>();
       item.put("code", finding.code().name());
       item.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
@@ -145,9 +145,9 @@ final class LintOutput {
    * Each finding of a diagnosis's lint, wrapped, for {@code spf diagnose}: {@code error
    * TOO_MANY_LOOKUPS (example.com): message}, or {@code (example.com at 7)} when it has a position.
    */
-  static List<String> findingLines(List<io.github.spfkit.diagnosis.lint.Finding> findings, String indent) {
+  static List<String> findingLines(List<Finding> findings, String indent) {
     List<String> lines = new ArrayList<>();
-    for (io.github.spfkit.diagnosis.lint.Finding finding : findings) {
+    for (Finding finding : findings) {
       String where =
           finding.domain() + (finding.position() == null ? "" : " at " + finding.position());
       String severity =
