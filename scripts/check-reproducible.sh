@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the published artifacts twice from clean and compares their SHA-256 checksums: every jar
-# (main, sources, javadoc, test) of spf-core, spf-dns, spf-diagnosis and spf-policyd (with its
+# (main, sources, javadoc, test) of spf-core, spf-dns, spf-lint, spf-diagnosis and spf-policyd (with its
 # executable spf-policyd.jar), the BOM and the parent POM.
 # Prints a table; exits 1 if any artifact differs or is missing, 0 if all are byte-for-byte equal.
 #
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-modules=spf-bom,spf-core,spf-dns,spf-diagnosis,spf-policyd
+modules=spf-bom,spf-core,spf-dns,spf-lint,spf-diagnosis,spf-policyd
 work=$(mktemp -d "${TMPDIR:-/tmp}/spf-repro.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
@@ -22,7 +22,7 @@ build() {
   # shellcheck disable=SC2086
   mvn -B -q -Dstyle.color=never -DskipTests -Djapicmp.skip=true -pl "$modules" -am ${MVN_ARGS:-} clean package
   mkdir -p "$work/$out"
-  for jar in spf-core/target/*.jar spf-dns/target/*.jar spf-diagnosis/target/*.jar spf-policyd/target/*.jar; do
+  for jar in spf-core/target/*.jar spf-dns/target/*.jar spf-lint/target/*.jar spf-diagnosis/target/*.jar spf-policyd/target/*.jar; do
     cp "$jar" "$work/$out/"
   done
   cp spf-bom/pom.xml "$work/$out/spf-bom-pom.xml"
@@ -33,7 +33,7 @@ build first
 build second
 
 expected=(spf-bom-pom.xml spf-parent-pom.xml)
-for module in spf-core spf-dns spf-diagnosis spf-policyd; do
+for module in spf-core spf-dns spf-lint spf-diagnosis spf-policyd; do
   for suffix in "" -sources -javadoc; do
     expected+=("$module-*$suffix.jar")
   done

@@ -2,16 +2,16 @@
  * Diagnosis of SPF-related bounces: reads a bounce (RFC 3464 reports, Exchange, Postfix, Exim,
  * Sendmail, qmail and plain-text notices), tells what the rejecting server said, finds the root
  * cause through a live analysis over the {@link io.github.spfkit.core.dns.DnsLookup} seam, and
- * gives advice with a proposed record that was verified before it is offered. Also a linter for
- * any domain's SPF tree.
+ * gives advice with a proposed record that was verified before it is offered. Lints the sender's
+ * tree with spf-lint ({@code io.github.spfkit.lint}), which it gives its users.
  */
 module io.github.spfkit.diagnosis {
   requires transitive io.github.spfkit.core;
+  requires transitive io.github.spfkit.lint;
   requires static org.jspecify;
   requires apache.mime4j.core;
   requires apache.mime4j.dom;
 
   exports io.github.spfkit.diagnosis;
   exports io.github.spfkit.diagnosis.bounce;
-  exports io.github.spfkit.diagnosis.lint;
 }

@@ -6,9 +6,9 @@ import io.github.spfkit.core.SpfResult;
 import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
 import io.github.spfkit.diagnosis.bounce.BounceFormat;
-import io.github.spfkit.diagnosis.lint.Finding;
-import io.github.spfkit.diagnosis.lint.LintNode;
-import io.github.spfkit.diagnosis.lint.LintReport;
+import io.github.spfkit.lint.Finding;
+import io.github.spfkit.lint.LintNode;
+import io.github.spfkit.lint.LintReport;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 

@@ -4,7 +4,7 @@ import io.github.spfkit.core.Result;
 import io.github.spfkit.core.SpfResult;
 import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
-import io.github.spfkit.diagnosis.lint.LintReport;
+import io.github.spfkit.lint.LintReport;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

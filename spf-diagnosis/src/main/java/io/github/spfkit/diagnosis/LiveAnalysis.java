@@ -3,7 +3,7 @@ package io.github.spfkit.diagnosis;
 import io.github.spfkit.core.SpfResult;
 import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.bounce.ReceivedHop;
-import io.github.spfkit.diagnosis.lint.LintReport;
+import io.github.spfkit.lint.LintReport;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;

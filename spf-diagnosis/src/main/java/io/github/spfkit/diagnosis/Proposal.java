@@ -1,7 +1,7 @@
 package io.github.spfkit.diagnosis;
 
 import io.github.spfkit.core.SpfResult;
-import io.github.spfkit.diagnosis.lint.LintReport;
+import io.github.spfkit.lint.LintReport;
 import java.util.Objects;
 
 /**

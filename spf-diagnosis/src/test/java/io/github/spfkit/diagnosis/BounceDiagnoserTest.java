@@ -186,6 +186,6 @@ final class BounceDiagnoserTest {
     assertThat(descriptor.name()).isEqualTo("io.github.spfkit.diagnosis");
     assertThat(exports)
         .containsExactlyInAnyOrder(
-            "io.github.spfkit.diagnosis", "io.github.spfkit.diagnosis.bounce", "io.github.spfkit.diagnosis.lint");
+            "io.github.spfkit.diagnosis", "io.github.spfkit.diagnosis.bounce");
   }
 }

@@ -8,7 +8,7 @@ import io.github.spfkit.core.dns.DnsAnswer;
 import io.github.spfkit.core.dns.DnsLookup;
 import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.bounce.ReceivedHop;
-import io.github.spfkit.diagnosis.lint.SpfLinter;
+import io.github.spfkit.lint.SpfLinter;
 import io.github.spfkit.dns.ZoneFileLookup;
 import java.util.EnumSet;
 import java.util.List;

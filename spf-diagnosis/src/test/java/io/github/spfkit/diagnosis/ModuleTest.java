@@ -6,10 +6,10 @@ import io.github.spfkit.core.testing.PublicApi;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
 import io.github.spfkit.diagnosis.bounce.BounceFormat;
 import io.github.spfkit.diagnosis.bounce.BounceReader;
-import io.github.spfkit.diagnosis.lint.Finding;
-import io.github.spfkit.diagnosis.lint.LintNode;
-import io.github.spfkit.diagnosis.lint.LintReport;
-import io.github.spfkit.diagnosis.lint.SpfLinter;
+import io.github.spfkit.lint.Finding;
+import io.github.spfkit.lint.LintNode;
+import io.github.spfkit.lint.LintReport;
+import io.github.spfkit.lint.SpfLinter;
 import java.lang.module.ModuleDescriptor.Requires.Modifier;
 import java.lang.module.ModuleDescriptor;
 import java.lang.module.ModuleFinder;
@@ -29,19 +29,18 @@ final class ModuleTest {
   }
 
   @Test
-  void exportsItsThreeApiPackagesToEveryoneAndNothingElse() {
+  void exportsItsTwoApiPackagesToEveryoneAndNothingElse() {
     assertThat(descriptor().exports())
         .allSatisfy(export -> assertThat(export.isQualified()).isFalse())
         .extracting(ModuleDescriptor.Exports::source)
         .containsExactlyInAnyOrder(
             "io.github.spfkit.diagnosis",
-            "io.github.spfkit.diagnosis.bounce",
-            "io.github.spfkit.diagnosis.lint");
+            "io.github.spfkit.diagnosis.bounce");
     assertThat(descriptor().opens()).isEmpty();
   }
 
   @Test
-  void givesItsUsersSpfCoreAndKeepsMime4jToItself() {
+  void givesItsUsersSpfCoreAndSpfLintAndKeepsMime4jToItself() {
     Map<String, ModuleDescriptor.Requires> requires =
         descriptor().requires().stream()
             .filter(r -> !r.name().equals("java.base"))
@@ -49,8 +48,9 @@ final class ModuleTest {
 
     assertThat(requires)
         .containsOnlyKeys(
-            "io.github.spfkit.core", "org.jspecify", "apache.mime4j.core", "apache.mime4j.dom");
+            "io.github.spfkit.core", "io.github.spfkit.lint", "org.jspecify", "apache.mime4j.core", "apache.mime4j.dom");
     assertThat(requires.get("io.github.spfkit.core").modifiers()).contains(Modifier.TRANSITIVE);
+    assertThat(requires.get("io.github.spfkit.lint").modifiers()).contains(Modifier.TRANSITIVE);
     assertThat(requires.get("org.jspecify").modifiers()).contains(Modifier.STATIC);
     assertThat(requires.get("apache.mime4j.core").modifiers()).doesNotContain(Modifier.TRANSITIVE);
     assertThat(requires.get("apache.mime4j.dom").modifiers()).doesNotContain(Modifier.TRANSITIVE);

@@ -1,9 +1,9 @@
 package io.github.spfkit.examples.api;
 
 import io.github.spfkit.core.dns.InMemoryDns;
-import io.github.spfkit.diagnosis.lint.Finding;
-import io.github.spfkit.diagnosis.lint.LintReport;
-import io.github.spfkit.diagnosis.lint.SpfLinter;
+import io.github.spfkit.lint.Finding;
+import io.github.spfkit.lint.LintReport;
+import io.github.spfkit.lint.SpfLinter;
 
 /**
  * Linting a domain: {@link SpfLinter} walks the whole SPF tree the way a receiver would, counts

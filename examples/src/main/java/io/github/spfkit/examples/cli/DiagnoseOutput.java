@@ -13,8 +13,8 @@ import io.github.spfkit.diagnosis.Evidence;
 import io.github.spfkit.diagnosis.Proposal;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
 import io.github.spfkit.diagnosis.bounce.ForwardingSign;
-import io.github.spfkit.diagnosis.lint.LintNode;
-import io.github.spfkit.diagnosis.lint.LintReport;
+import io.github.spfkit.lint.LintNode;
+import io.github.spfkit.lint.LintReport;
 import io.github.spfkit.examples.cli.Language.Label;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -71,7 +71,7 @@ final class DiagnoseOutput {
     SpfResult spf = diagnosis.spfResult();
     out.put("spf", spf == null ? null : CheckOutput.json(spf, false, Limits.RFC));
     LintReport lint = diagnosis.lint();
-    out.put("lintFindings", lint == null ? null : LintOutput.findings(lint.findings()));
+    out.put("lintFindings", lint == null ? null : LintOutput.diagnosisFindings(lint.findings()));
     out.put("problems", diagnosis.problems());
     return out;
   }

@@ -1,8 +1,8 @@
 package io.github.spfkit.examples.cli;
 
 import io.github.spfkit.core.Limits;
-import io.github.spfkit.diagnosis.lint.LintReport;
-import io.github.spfkit.diagnosis.lint.SpfLinter;
+import io.github.spfkit.lint.LintReport;
+import io.github.spfkit.lint.SpfLinter;
 import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -15,16 +15,19 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code spf lint DOMAIN}: the domain's whole SPF tree with the DNS-querying terms each node
- * counts, then the findings. Exits 0 whatever it finds; 2 for bad usage or unusable DNS options.
+ * counts, every counted term with its queries for IPv4 and IPv6 senders, the void lookups of each
+ * family, then the findings. Exits 0 whatever it finds; 2 for bad usage or unusable DNS options
+ * (with {@code --json}, the error as JSON on standard output).
  */
 @Command(
     name = "lint",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    header = "Lints a domain's SPF tree: lookups per include, then the findings.",
+    header = "Lints a domain's SPF tree: lookups per include and per address family, then the findings.",
     description = {
-      "Draws DOMAIN's SPF tree with the DNS-querying terms each node counts, then",
-      "lists what is wrong or fragile (lookup limits, void lookups, syntax, +all, ...)."
+      "Draws DOMAIN's SPF tree with the DNS-querying terms each node counts, lists every",
+      "counted term with its queries for IPv4 and IPv6 senders and the rule that counts it,",
+      "then what is wrong or fragile (lookup limits, void lookups, syntax, +all, ...)."
     })
 public final class LintCommand implements Callable<Integer> {
 
@@ -50,18 +53,26 @@ public final class LintCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = Objects.requireNonNull(parent, "parent").console();
-    String name = domain.strip();
-    if (name.isEmpty()) {
-      throw new UsageException("DOMAIN must not be empty");
-    }
-    SpfLinter linter = SpfLinter.builder().dns(dns.open()).limits(Limits.RFC).build();
-    LintReport report = record == null ? linter.lint(name) : linter.lint(name, record);
     PrintWriter out = console.out();
-    if (json) {
-      out.println(Json.pretty(LintOutput.json(report)));
-    } else {
-      LintOutput.text(report, Limits.RFC).forEach(line -> out.println(Texts.printable(line)));
+    String name = domain.strip();
+    try {
+      if (name.isEmpty()) {
+        throw new UsageException("DOMAIN must not be empty");
+      }
+      SpfLinter linter = SpfLinter.builder().dns(dns.open()).limits(Limits.RFC).build();
+      LintReport report = record == null ? linter.lint(name) : linter.lint(name, record);
+      if (json) {
+        out.println(Json.pretty(LintOutput.json(report)));
+      } else {
+        LintOutput.text(report).forEach(line -> out.println(Texts.printable(line)));
+      }
+      return SpfCommand.EXIT_OK;
+    } catch (UsageException e) {
+      if (!json) {
+        throw e;
+      }
+      out.println(Json.pretty(LintOutput.error("usage", SpfCommand.oneLine(e.getMessage()))));
+      return SpfCommand.EXIT_USAGE;
     }
-    return SpfCommand.EXIT_OK;
   }
 }

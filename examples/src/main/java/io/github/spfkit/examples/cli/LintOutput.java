@@ -1,10 +1,13 @@
 package io.github.spfkit.examples.cli;
 
 import io.github.spfkit.core.Limits;
-import io.github.spfkit.core.Trace;
-import io.github.spfkit.diagnosis.lint.Finding;
-import io.github.spfkit.diagnosis.lint.LintNode;
-import io.github.spfkit.diagnosis.lint.LintReport;
+import io.github.spfkit.lint.CountedTerm;
+import io.github.spfkit.lint.Finding;
+import io.github.spfkit.lint.LintNode;
+import io.github.spfkit.lint.LintReport;
+import io.github.spfkit.lint.LintText;
+import io.github.spfkit.lint.TermQuery;
+import io.github.spfkit.lint.VoidCount;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,24 +16,55 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The output of {@code spf lint}. JSON fields (a contract): {@code domain}, {@code lookups},
- * {@code voidLookups}, {@code findings} [{@code code}, {@code severity}, {@code message}, {@code
- * position} (0-based offset in the record, or null), {@code domain}], {@code tree}. Stateless.
+ * The output of {@code spf lint}: the text is spf-lint's {@link LintText}; the JSON (a contract,
+ * {@code examples/schemas/lint.schema.json}) starts with {@code schemaVersion} 1, then {@code
+ * domain}, {@code whatIf}, {@code lookups}, {@code limits}, {@code voidLookups}, {@code voidNames},
+ * {@code voids} per family, {@code errors}, {@code findings}, {@code terms} (each counted term with
+ * its queries and rules) and {@code tree}. Keys are lowerCamelCase, enum values lower-case kebab.
+ * Stateless.
  */
 final class LintOutput {
+  /** The version of the JSON documents this tool writes. */
+  static final int SCHEMA_VERSION = 1;
+
   private LintOutput() {}
 
   static Map<String, @Nullable Object> json(LintReport report) {
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("schemaVersion", SCHEMA_VERSION);
     out.put("domain", report.domain());
     out.put("whatIf", report.whatIf());
     out.put("lookups", report.lookups());
+    out.put("limits", limits(report.limits()));
     out.put("voidLookups", report.voidLookups());
     out.put("voidNames", report.voidNames());
+    List<Map<String, @Nullable Object>> voids = new ArrayList<>();
+    for (VoidCount count : report.voids()) {
+      Map<String, @Nullable Object> item = new LinkedHashMap<>();
+      item.put("family", count.family().kebab());
+      item.put("everyQuery", count.everyQuery());
+      item.put("firstQueryOfTerm", count.firstQueryOfTerm());
+      item.put("names", count.names());
+      voids.add(item);
+    }
+    out.put("voids", voids);
     out.put("errors", report.hasErrors());
     out.put("findings", findings(report.findings()));
+    List<Map<String, @Nullable Object>> terms = new ArrayList<>();
+    for (CountedTerm term : report.terms()) {
+      terms.add(term(term));
+    }
+    out.put("terms", terms);
     LintNode tree = report.tree();
     out.put("tree", tree == null ? null : node(tree));
+    return out;
+  }
+
+  private static Map<String, @Nullable Object> limits(Limits limits) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("maxDnsTerms", limits.maxDnsTerms());
+    out.put("maxVoidLookups", limits.maxVoidLookups());
+    out.put("voidLookupCounting", kebab(limits.voidLookupCounting().name()));
     return out;
   }
 
@@ -38,13 +72,38 @@ final class LintOutput {
     List<Map<String, @Nullable Object>> out = new ArrayList<>();
     for (Finding finding : findings) {
       Map<String, @Nullable Object> item = new LinkedHashMap<>();
-      item.put("code", finding.code().name());
+      item.put("code", finding.code().kebab());
       item.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
       item.put("message", finding.message());
       item.put("position", finding.position());
       item.put("domain", finding.domain());
       out.add(item);
     }
+    return out;
+  }
+
+  private static Map<String, @Nullable Object> term(CountedTerm term) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("ordinal", term.ordinal());
+    out.put("domain", term.domain());
+    out.put("term", term.term());
+    out.put("position", term.position());
+    out.put("rule", term.rule().kebab());
+    out.put("overLimit", term.overLimit());
+    out.put("note", term.note());
+    List<Map<String, @Nullable Object>> queries = new ArrayList<>();
+    for (TermQuery query : term.queries()) {
+      Map<String, @Nullable Object> item = new LinkedHashMap<>();
+      item.put("family", query.family() == null ? null : query.family().kebab());
+      item.put("type", query.type().name());
+      item.put("name", query.name());
+      item.put("outcome", query.outcome().kebab());
+      item.put("data", query.data());
+      item.put("rule", query.rule().kebab());
+      item.put("void", query.isVoid());
+      queries.add(item);
+    }
+    out.put("queries", queries);
     return out;
   }
 
@@ -63,40 +122,28 @@ final class LintOutput {
     return out;
   }
 
-  /** The tree, the totals, then the findings, errors first. */
-  static List<String> text(LintReport report, Limits limits) {
-    List<String> lines = new ArrayList<>();
-    LintNode tree = report.tree();
-    if (tree == null) {
-      lines.add(report.domain() + ": no SPF tree could be read");
-    } else {
-      lines.addAll(tree(tree).lines());
+  /**
+   * The findings of a diagnosis's lint, for {@code spf diagnose} (the JSON of its {@code
+   * lintFindings}).
+   */
+  static List<Map<String, @Nullable Object>> diagnosisFindings(
+      List<Finding> findings) {
+    List<Map<String, @Nullable Object>> out = new ArrayList<>();
+    for (Finding finding : findings) {
+      Map<String, @Nullable Object> item = new LinkedHashMap<>();
+      item.put("code", finding.code().name());
+      item.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
+      item.put("message", finding.message());
+      item.put("position", finding.position());
+      item.put("domain", finding.domain());
+      out.add(item);
     }
-    lines.add("");
-    lines.add(
-        "Lookups: "
-            + report.lookups()
-            + " of "
-            + limits.maxDnsTerms()
-            + " DNS-querying terms, "
-            + report.voidLookups()
-            + " of "
-            + limits.maxVoidLookups()
-            + " void lookups"
-            + (report.voidNames().isEmpty() ? "" : " (" + String.join(", ", report.voidNames()) + ")"));
-    lines.add("");
-    if (report.findings().isEmpty()) {
-      lines.add("No findings.");
-      return lines;
-    }
-    lines.add("Findings:");
-    lines.addAll(findingLines(report.findings(), "  "));
-    return lines;
+    return out;
   }
 
   /**
-   * Each finding, wrapped: {@code error   TOO_MANY_LOOKUPS (example.com): message}, or {@code
-   * (example.com at 7)} when it has a position in the record.
+   * Each finding of a diagnosis's lint, wrapped, for {@code spf diagnose}: {@code error
+   * TOO_MANY_LOOKUPS (example.com): message}, or {@code (example.com at 7)} when it has a position.
    */
   static List<String> findingLines(List<Finding> findings, String indent) {
     List<String> lines = new ArrayList<>();
@@ -114,19 +161,23 @@ final class LintOutput {
     return lines;
   }
 
-  static TextTree tree(LintNode node) {
-    List<TextTree> children = new ArrayList<>();
-    children.add(TextTree.leaf(node.record() == null ? "(no SPF record)" : node.record()));
-    for (LintNode child : node.children()) {
-      children.add(tree(child));
-    }
-    String label =
-        (node.via() == Trace.Via.CHECK ? "" : Texts.via(node.via()) + " ")
-            + node.domain()
-            + "  ("
-            + Texts.count(node.lookups(), "lookup")
-            + (node.lookups() == node.ownLookups() ? "" : ", " + node.ownLookups() + " here")
-            + ")";
-    return new TextTree(label, children);
+  /** The report as spf-lint draws it. */
+  static List<String> text(LintReport report) {
+    return LintText.lines(report);
+  }
+
+  /** {@code {"schemaVersion": 1, "error": {"code": ..., "message": ...}}}. */
+  static Map<String, @Nullable Object> error(String code, String message) {
+    Map<String, @Nullable Object> error = new LinkedHashMap<>();
+    error.put("code", code);
+    error.put("message", message);
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("schemaVersion", SCHEMA_VERSION);
+    out.put("error", error);
+    return out;
+  }
+
+  static String kebab(String enumName) {
+    return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -22,7 +22,7 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     versionProvider = SpfCommand.Version.class,
     description = "Sender Policy Framework (RFC 7208): check, lint and diagnose.",
-    subcommands = {CheckCommand.class, LintCommand.class, DiagnoseCommand.class},
+    subcommands = {CheckCommand.class, LintCommand.class, DiagnoseCommand.class, FlattenCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
     footer = {

@@ -56,6 +56,6 @@ final class DnsServerOptionTest {
     Cli.Run run = run("lint", "--dns", server.address(), "example.com");
 
     assertThat(run.status()).isZero();
-    assertThat(run.out()).startsWith("example.com  (1 lookup)\n+-- v=spf1 ip4:192.0.2.0/24 include:_spf.example.net -all\n");
+    assertThat(run.out()).startsWith("example.com  (1 DNS-querying term)\n+-- v=spf1 ip4:192.0.2.0/24 include:_spf.example.net -all\n");
   }
 }

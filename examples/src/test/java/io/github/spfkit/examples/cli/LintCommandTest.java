@@ -34,13 +34,28 @@ final class LintCommandTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("textOutputs")
-  void drawsTheTreeThenTheFindings(String golden, List<String> args) {
+  void drawsTheTreeTheCountedTermsPerFamilyThenTheFindings(String golden, List<String> args) {
     List<String> all = new ArrayList<>(List.of("lint", "--zone", zone()));
     all.addAll(args);
 
     Cli.Run run = run(all.toArray(String[]::new));
 
     assertThat(run.err()).isEmpty();
+    assertThat(run.status()).isZero();
+    assertThat(run.out()).isEqualTo(golden(golden));
+  }
+
+  static Stream<Arguments> jsonOutputs() {
+    return Stream.of(
+        Arguments.of("lint-deep.json", "deep.example.com"),
+        Arguments.of("lint-voids.json", "voids.example.com"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jsonOutputs")
+  void writesTheJsonOfItsGoldenFiles(String golden, String domain) {
+    Cli.Run run = run("lint", "--zone", zone(), "--json", domain);
+
     assertThat(run.status()).isZero();
     assertThat(run.out()).isEqualTo(golden(golden));
   }
@@ -52,17 +67,25 @@ final class LintCommandTest {
 
     assertThat(run.status()).isZero();
     Map<String, Object> json = JSON.std.mapFrom(run.out());
+    assertThat(json.keySet().iterator().next()).isEqualTo("schemaVersion");
     assertThat(json)
+        .containsEntry("schemaVersion", 1)
         .containsEntry("domain", "deep.example.com")
         .containsEntry("lookups", 12)
+        // h1 to h4 have A records only: nine AAAA queries of IPv6 senders are void, none for IPv4
         .containsEntry("voidLookups", 0);
     List<Map<String, Object>> findings = (List<Map<String, Object>>) json.get("findings");
-    assertThat(findings).singleElement().satisfies(f -> assertThat(f)
+    assertThat(findings).extracting(f -> f.get("code")).startsWith("too-many-lookups", "void-limit-one-family");
+    assertThat(findings.get(0)).satisfies(f -> assertThat(f)
         .containsOnlyKeys("code", "severity", "message", "position", "domain")
-        .containsEntry("code", "TOO_MANY_LOOKUPS")
+        .containsEntry("code", "too-many-lookups")
         .containsEntry("severity", "error")
         .containsEntry("position", null)
         .containsEntry("domain", "deep.example.com"));
+    List<Map<String, Object>> terms = (List<Map<String, Object>>) json.get("terms");
+    assertThat(terms).hasSize(12);
+    assertThat(terms.get(10)).containsEntry("ordinal", 11).containsEntry("overLimit", true)
+        .containsEntry("rule", "dns-querying-term");
     Map<String, Object> tree = (Map<String, Object>) json.get("tree");
     assertThat(tree).containsEntry("domain", "deep.example.com").containsEntry("lookups", 12).containsEntry("ownLookups", 3);
     assertThat((List<Map<String, Object>>) tree.get("children"))
@@ -80,7 +103,15 @@ final class LintCommandTest {
 
     Map<String, Object> json = JSON.std.mapFrom(run.out());
     Map<String, Object> finding = ((List<Map<String, Object>>) json.get("findings")).get(0);
-    assertThat(finding).containsEntry("code", "SYNTAX_ERROR").containsEntry("position", 7);
+    assertThat(finding).containsEntry("code", "syntax-error").containsEntry("position", 7);
     assertThat("v=spf1 ip:192.0.2.1 -all".substring(7)).startsWith("ip:");
+  }
+
+  @Test
+  void writesAUsageErrorAsJsonOnStandardOutputWithJson() {
+    Cli.Run run = run("lint", "--zone", zone(), "--dns", "192.0.2.53", "--json", "example.com");
+
+    assertThat(run.status()).isEqualTo(2);
+    assertThat(run.out()).isEqualTo(golden("lint-usage-error.json"));
   }
 }

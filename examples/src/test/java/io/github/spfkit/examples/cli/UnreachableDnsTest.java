@@ -71,7 +71,7 @@ final class UnreachableDnsTest {
 
     assertThat(run.status()).isZero();
     List<Map<String, Object>> findings = (List<Map<String, Object>>) JSON.std.mapFrom(run.out()).get("findings");
-    assertThat(findings).extracting(f -> f.get("code")).contains("DNS_ERROR");
+    assertThat(findings).extracting(f -> f.get("code")).contains("dns-error");
   }
 
   @Test

@@ -1,4 +1,4 @@
-package io.github.spfkit.diagnosis.lint;
+package io.github.spfkit.lint;
 
 import io.github.spfkit.core.Trace;
 import java.util.List;

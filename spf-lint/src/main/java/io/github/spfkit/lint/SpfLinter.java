@@ -1,48 +1,44 @@
-package io.github.spfkit.diagnosis.lint;
+package io.github.spfkit.lint;
 
 import io.github.spfkit.core.Limits;
 import io.github.spfkit.core.dns.DnsLookup;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Lints a domain's SPF tree: every record reached through {@code include} and {@code redirect},
- * with DNS-querying terms counted as the evaluator would count them if nothing matched, void
- * lookups, multiple records, syntax errors with their position, and the other checks of {@link
- * Finding.Code}. All DNS goes through the {@link DnsLookup} seam; records are parsed with {@link
- * io.github.spfkit.core.record.RecordParser}.
+ * with DNS-querying terms counted as the evaluator would count them if nothing matched (numbered on
+ * past the limit, each with the rule that counts it), void lookups for IPv4 and for IPv6 senders
+ * under both readings of RFC 7208 §4.6.4, and the other checks of {@link Finding.Code}. Records are
+ * selected with spf-core's {@link io.github.spfkit.core.record.RecordSelection} and parsed with its
+ * {@link io.github.spfkit.core.record.RecordParser}; all DNS goes through the {@link DnsLookup}
+ * seam, each question once per lint.
  *
  * <pre>{@code
  * SpfLinter linter = SpfLinter.builder().dns(lookup).build();
  * LintReport report = linter.lint("example.com");
  * LintReport whatIf = linter.lint("example.com", "v=spf1 ip4:192.0.2.1 include:_spf.example.net -all");
+ * System.out.println(LintText.render(report));
  * }</pre>
  *
- * <p>Immutable and safe for concurrent use. Nothing DNS answers makes it throw: failures become
- * findings. A lint finishes within its {@link Builder#timeout(Duration) timeout}; lookups still
- * outstanding then count as DNS failures. The tree is bounded in depth and size so hostile records
- * cannot make it run long.
+ * <p>Immutable and safe for concurrent use. {@link #lintAsync(String)} blocks no thread: each step
+ * of the walk runs when the answer it needs comes in. Nothing DNS answers makes it throw: failures
+ * become findings. A lint finishes within its timeout (by default the deadline of its {@link
+ * Limits}); lookups still outstanding then count as DNS failures. The tree is bounded in depth and
+ * size so hostile records cannot make it run long.
  */
 public final class SpfLinter {
-
-  /** The default time one lint may take: {@value #DEFAULT_TIMEOUT_SECONDS} seconds. */
-  public static final long DEFAULT_TIMEOUT_SECONDS = 20;
 
   private final DnsLookup dns;
   private final Limits limits;
   private final Duration timeout;
-  private final Executor executor;
 
   private SpfLinter(Builder builder) {
-    this.dns = Objects.requireNonNull(builder.dns, "dns");
+    this.dns = Objects.requireNonNull(builder.dns, "dns: call dns(...) before build()");
     this.limits = builder.limits;
-    this.timeout = builder.timeout;
-    this.executor = builder.executor;
+    this.timeout = builder.timeout == null ? builder.limits.deadline() : builder.timeout;
   }
 
   /**
@@ -55,15 +51,14 @@ public final class SpfLinter {
   }
 
   /**
-   * Lints the SPF tree published at {@code domain}.
+   * Lints the SPF tree published at {@code domain}, waiting for the result.
    *
    * @param domain a domain name, with or without a trailing dot
    * @return the report; a domain that is not a valid name gets a report with a {@link
    *     Finding.Code#NO_RECORD} finding
    */
   public LintReport lint(String domain) {
-    Objects.requireNonNull(domain, "domain");
-    return new TreeWalker(dns, limits, timeout).lint(domain, null);
+    return lintAsync(domain).toCompletableFuture().join();
   }
 
   /**
@@ -75,20 +70,19 @@ public final class SpfLinter {
    * @return the report
    */
   public LintReport lint(String domain, String record) {
-    Objects.requireNonNull(domain, "domain");
-    Objects.requireNonNull(record, "record");
-    return new TreeWalker(dns, limits, timeout).lint(domain, record);
+    return lintAsync(domain, record).toCompletableFuture().join();
   }
 
   /**
-   * Asynchronous form of {@link #lint(String)}; the result is the same. Never completes exceptionally.
+   * Lints the SPF tree published at {@code domain} without blocking; the result is the one {@link
+   * #lint(String)} gives. Never completes exceptionally.
    *
    * @param domain a domain name
    * @return the report, eventually
    */
   public CompletionStage<LintReport> lintAsync(String domain) {
     Objects.requireNonNull(domain, "domain");
-    return CompletableFuture.supplyAsync(() -> lint(domain), executor);
+    return walk(answers(), domain, null);
   }
 
   /**
@@ -101,15 +95,31 @@ public final class SpfLinter {
   public CompletionStage<LintReport> lintAsync(String domain, String record) {
     Objects.requireNonNull(domain, "domain");
     Objects.requireNonNull(record, "record");
-    return CompletableFuture.supplyAsync(() -> lint(domain, record), executor);
+    return walk(answers(), domain, record);
+  }
+
+  /**
+   * The limits findings are measured against.
+   *
+   * @return the limits
+   */
+  public Limits limits() {
+    return limits;
+  }
+
+  Answers answers() {
+    return new Answers(dns, System.nanoTime() + timeout.toNanos());
+  }
+
+  CompletionStage<LintReport> walk(Answers answers, String domain, @Nullable String record) {
+    return new TreeWalk(answers, limits).lint(domain, record);
   }
 
   /** Settings for a linter. Each setter validates its argument at once. */
   public static final class Builder {
     private @Nullable DnsLookup dns;
     private Limits limits = Limits.RFC;
-    private Duration timeout = Duration.ofSeconds(DEFAULT_TIMEOUT_SECONDS);
-    private Executor executor = ForkJoinPool.commonPool();
+    private @Nullable Duration timeout;
 
     private Builder() {}
 
@@ -125,7 +135,8 @@ public final class SpfLinter {
     }
 
     /**
-     * The limits findings are measured against; {@link Limits#RFC} by default.
+     * The limits findings are measured against, and whose deadline bounds a lint unless {@link
+     * #timeout(Duration)} is set; {@link Limits#RFC} by default.
      *
      * @param limits the limits
      * @return this builder
@@ -136,15 +147,16 @@ public final class SpfLinter {
     }
 
     /**
-     * The time one lint may take, {@value SpfLinter#DEFAULT_TIMEOUT_SECONDS} seconds by default.
+     * The time one lint may take; by default the deadline of the {@link #limits(Limits) limits}
+     * (20 seconds for {@link Limits#RFC}).
      *
-     * @param timeout the time budget of one lint
+     * @param timeout the time budget of one lint, positive
      * @return this builder
-     * @throws IllegalArgumentException if not positive
+     * @throws IllegalArgumentException if {@code timeout} is zero or negative
      */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
+      if (timeout.isZero() || timeout.isNegative()) {
         throw new IllegalArgumentException("timeout must be positive: " + timeout);
       }
       this.timeout = timeout;
@@ -152,27 +164,12 @@ public final class SpfLinter {
     }
 
     /**
-     * Where the asynchronous forms run; the common pool by default. An asynchronous call holds one thread of it
-     * while DNS answers (at most the deadline): give heavy users a dedicated executor.
-     *
-     * @param executor the executor
-     * @return this builder
-     */
-    public Builder executor(Executor executor) {
-      this.executor = Objects.requireNonNull(executor, "executor");
-      return this;
-    }
-
-    /**
      * Builds the linter.
      *
-     * @return the linter, immutable and thread safe
+     * @return an immutable linter
      * @throws NullPointerException if no DNS seam was set
      */
     public SpfLinter build() {
-      if (dns == null) {
-        throw new NullPointerException("dns is required: call dns(DnsLookup) first");
-      }
       return new SpfLinter(this);
     }
   }

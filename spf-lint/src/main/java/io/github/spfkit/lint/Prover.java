@@ -1,0 +1,140 @@
+package io.github.spfkit.lint;
+
+import io.github.spfkit.core.Limits;
+import io.github.spfkit.core.Result;
+import io.github.spfkit.core.SpfChecker;
+import io.github.spfkit.core.SpfResult;
+import io.github.spfkit.core.dns.DnsAnswer;
+import io.github.spfkit.core.dns.DnsLookup;
+import io.github.spfkit.core.dns.RecordType;
+import io.github.spfkit.core.net.IpAddress;
+import io.github.spfkit.core.record.Mechanism;
+import io.github.spfkit.core.record.ParseResult;
+import io.github.spfkit.core.record.RecordParser;
+import io.github.spfkit.core.record.Term;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Proves flattened records equivalent to the original tree by evaluation: spf-core's {@code
+ * check_host()} runs for each probe address over the original (with limits raised so that it never
+ * runs out of lookups), within the limits over the original, and within the limits over the
+ * flattened records laid over the same answers.
+ */
+final class Prover {
+  /** The most probe addresses one proof evaluates. */
+  static final int MAX_PROBES = 2_000;
+
+  private static final int UNLIMITED = 100_000;
+
+  private Prover() {}
+
+  static DnsLookup overlay(List<FlatRecord> records, DnsLookup dns) {
+    Map<String, String> texts = new HashMap<>();
+    for (FlatRecord record : records) {
+      texts.put(Names.key(record.name()), record.text());
+    }
+    return (name, type) -> {
+      String text = type == RecordType.TXT ? texts.get(Names.key(name)) : null;
+      return text != null
+          ? CompletableFuture.completedFuture(new DnsAnswer.Records(List.of(text), 300))
+          : dns.lookup(name, type);
+    };
+  }
+
+  /** Both ends of every range, and the addresses just outside, of the given records and answers. */
+  static List<IpAddress> probes(List<String> recordTexts, List<CountedTerm> terms) {
+    Set<IpAddress> probes = new LinkedHashSet<>();
+    probes.add(IpAddress.of("192.0.2.1"));
+    probes.add(IpAddress.of("2001:db8::1"));
+    for (String text : recordTexts) {
+      if (!(RecordParser.parse(text) instanceof ParseResult.Valid valid)) {
+        continue;
+      }
+      for (Term term : valid.record().terms()) {
+        if (term instanceof Mechanism.Ip4 ip4) {
+          around(RangeSet.of(ip4.network(), ip4.prefix()), probes);
+        } else if (term instanceof Mechanism.Ip6 ip6) {
+          around(RangeSet.of(ip6.network(), ip6.prefix()), probes);
+        }
+      }
+    }
+    for (CountedTerm term : terms) {
+      for (TermQuery query : term.queries()) {
+        if (query.type() == RecordType.A || query.type() == RecordType.AAAA) {
+          for (String data : query.data()) {
+            IpAddress.parse(data).ifPresent(ip -> around(RangeSet.of(ip, ip.bits()), probes));
+          }
+        }
+      }
+    }
+    return new ArrayList<>(probes).subList(0, Math.min(probes.size(), MAX_PROBES));
+  }
+
+  private static void around(RangeSet set, Set<IpAddress> probes) {
+    for (boolean ipv4 : new boolean[] {true, false}) {
+      int bits = ipv4 ? 32 : 128;
+      for (RangeSet.Interval interval : set.intervals(ipv4)) {
+        probes.add(RangeSet.address(interval.low(), bits));
+        probes.add(RangeSet.address(interval.high(), bits));
+        if (interval.low().signum() > 0) {
+          probes.add(RangeSet.address(interval.low().subtract(BigInteger.ONE), bits));
+        }
+        if (interval.high().compareTo(RangeSet.max(bits)) < 0) {
+          probes.add(RangeSet.address(interval.high().add(BigInteger.ONE), bits));
+        }
+      }
+    }
+  }
+
+  static CompletionStage<EquivalenceProof> prove(
+      String domain, DnsLookup original, List<FlatRecord> records, Limits limits, List<IpAddress> probes) {
+    Limits relaxed =
+        limits.withMaxDnsTerms(Math.max(UNLIMITED, limits.maxDnsTerms()))
+            .withMaxVoidLookups(Math.max(UNLIMITED, limits.maxVoidLookups()));
+    SpfChecker unlimited = SpfChecker.builder().dns(original).limits(relaxed).build();
+    SpfChecker within = SpfChecker.builder().dns(original).limits(limits).build();
+    SpfChecker flat = SpfChecker.builder().dns(overlay(records, original)).limits(limits).build();
+    String sender = "postmaster@" + domain;
+    List<CompletableFuture<Result[]>> checks = new ArrayList<>();
+    for (IpAddress ip : probes) {
+      CompletableFuture<SpfResult> a = unlimited.checkHostAsync(ip, domain, sender).toCompletableFuture();
+      CompletableFuture<SpfResult> b = within.checkHostAsync(ip, domain, sender).toCompletableFuture();
+      CompletableFuture<SpfResult> c = flat.checkHostAsync(ip, domain, sender).toCompletableFuture();
+      checks.add(
+          CompletableFuture.allOf(a, b, c)
+              .thenApply(v -> new Result[] {a.join().result(), b.join().result(), c.join().result()}));
+    }
+    return CompletableFuture.allOf(checks.toArray(CompletableFuture[]::new))
+        .thenApply(
+            v -> {
+              int rescued = 0;
+              int count = 0;
+              List<EquivalenceProof.Mismatch> mismatches = new ArrayList<>();
+              for (int i = 0; i < probes.size(); i++) {
+                Result[] r = checks.get(i).join();
+                if (r[0] != r[2]) {
+                  count++;
+                  if (mismatches.size() < EquivalenceProof.MAX_MISMATCHES) {
+                    mismatches.add(new EquivalenceProof.Mismatch(probes.get(i).toString(), r[0], r[2]));
+                  }
+                } else if (r[1] != r[0]) {
+                  rescued++;
+                }
+              }
+              return new EquivalenceProof(probes.size(), rescued, mismatches, count);
+            });
+  }
+
+  static Optional<String> first(List<EquivalenceProof.Mismatch> mismatches) {
+    return mismatches.stream().findFirst().map(EquivalenceProof.Mismatch::toString);
+  }
+}
