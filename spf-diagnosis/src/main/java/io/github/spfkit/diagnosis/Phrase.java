@@ -1,7 +1,7 @@
 package io.github.spfkit.diagnosis;
 
 import io.github.spfkit.core.Problem;
-import io.github.spfkit.diagnosis.lint.Finding;
+import io.github.spfkit.lint.Finding;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;

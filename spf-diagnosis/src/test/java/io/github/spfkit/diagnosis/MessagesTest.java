@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.spfkit.core.Problem;
 import io.github.spfkit.diagnosis.bounce.ReadingNote;
-import io.github.spfkit.diagnosis.lint.Finding;
+import io.github.spfkit.lint.Finding;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
