@@ -1,6 +1,7 @@
 package io.github.spfkit.examples.cli;
 
 import io.github.spfkit.core.Limits;
+import io.github.spfkit.core.dns.DnsLookup;
 import io.github.spfkit.diagnosis.BounceDiagnoser;
 import io.github.spfkit.diagnosis.Cause;
 import io.github.spfkit.core.net.IpAddress;
@@ -84,11 +85,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Console console = Objects.requireNonNull(parent, "parent").console();
+    DnsLookup lookup = dns.open();
     BounceDiagnoser diagnoser =
-        BounceDiagnoser.builder().dns(dns.open()).limits(Limits.RFC).locale(language.locale()).build();
+        BounceDiagnoser.builder().dns(lookup).limits(Limits.RFC).locale(language.locale()).build();
     Diagnosis diagnosis = diagnose(diagnoser, console);
     if (!isBounce(diagnosis.facts())) {
-      throw new UsageException(
+      throw new UsageException(UsageException.Code.NOT_A_BOUNCE,
           (file.equals("-") ? "standard input" : file)
               + " is not a bounce: " + notBounce(diagnosis.facts().kind()));
     }
@@ -101,7 +103,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
     PrintWriter out = console.out();
     if (json) {
-      out.println(Json.pretty(DiagnoseOutput.json(diagnosis)));
+      out.println(Json.pretty(DiagnoseOutput.document(diagnosis, ClientName.of(diagnosis.ip(), diagnosis.facts(), lookup))));
     } else {
       DiagnoseOutput.text(diagnosis, language, Limits.RFC).forEach(line -> out.println(Texts.printable(line)));
     }
@@ -135,14 +137,14 @@ public final class DiagnoseCommand implements Callable<Integer> {
     }
     Path path = Path.of(file);
     if (Files.isDirectory(path)) {
-      throw new UsageException("cannot read " + file + ": is a directory");
+      throw new UsageException(UsageException.Code.UNREADABLE_INPUT, "cannot read " + file + ": is a directory");
     }
     try (InputStream in = Files.newInputStream(path)) {
       return diagnoser.diagnose(in, request);
     } catch (NoSuchFileException e) {
-      throw new UsageException("cannot read " + file + ": no such file");
+      throw new UsageException(UsageException.Code.UNREADABLE_INPUT, "cannot read " + file + ": no such file");
     } catch (IOException e) {
-      throw new UsageException("cannot read " + file + ": " + e.getMessage());
+      throw new UsageException(UsageException.Code.UNREADABLE_INPUT, "cannot read " + file + ": " + e.getMessage());
     }
   }
 

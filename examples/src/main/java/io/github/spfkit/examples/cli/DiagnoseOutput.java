@@ -3,7 +3,9 @@ package io.github.spfkit.examples.cli;
 import io.github.spfkit.core.Limits;
 import io.github.spfkit.core.MatchedTerm;
 import io.github.spfkit.core.Problem;
+import io.github.spfkit.core.Result;
 import io.github.spfkit.core.SpfResult;
+import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.Advice;
 import io.github.spfkit.diagnosis.Diagnosis;
 import io.github.spfkit.diagnosis.DomainState;
@@ -13,6 +15,7 @@ import io.github.spfkit.diagnosis.Evidence;
 import io.github.spfkit.diagnosis.Proposal;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
 import io.github.spfkit.diagnosis.bounce.ForwardingSign;
+import io.github.spfkit.diagnosis.lint.Finding;
 import io.github.spfkit.diagnosis.lint.LintNode;
 import io.github.spfkit.diagnosis.lint.LintReport;
 import io.github.spfkit.examples.cli.Language.Label;
@@ -24,82 +27,101 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The output of {@code spf diagnose}. JSON fields (a contract): {@code spfRelated}, {@code
- * category}, {@code cause}, {@code statusCode}, {@code replyText}, {@code domain}, {@code ip},
- * {@code helo}, {@code forwarding}, {@code evidence} [{@code code}, {@code text}], {@code advice}
- * [{@code code}, {@code text}], {@code proposedRecord} (string or null), {@code spf} (the live
- * check as {@code spf check --json} writes it, or null). The text is a report read top to bottom.
- * Stateless.
+ * The output of {@code spf diagnose}: the report a person reads and the JSON scripts read. The
+ * JSON is contract v1, described by {@code examples/schemas/diagnose.schema.json} (one message)
+ * and {@code diagnose-record.schema.json} (a JSON Lines record of several): keys in
+ * lowerCamelCase, enum values and codes in lower-case kebab case, {@code sender} as the flag names
+ * it, {@code spf} as {@code spf check --json} writes it. Stateless.
  */
 final class DiagnoseOutput {
 
   private DiagnoseOutput() {}
 
-  static Map<String, @Nullable Object> json(Diagnosis diagnosis) {
+  /** The {@code spf diagnose --json} document of one message. */
+  static Map<String, @Nullable Object> document(Diagnosis diagnosis, @Nullable ClientName name) {
+    return Json.document(fields(diagnosis, name));
+  }
+
+  /** The fields of one diagnosis, without {@code schemaVersion}. */
+  static Map<String, @Nullable Object> fields(Diagnosis diagnosis, @Nullable ClientName name) {
     BounceFacts facts = diagnosis.facts();
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     out.put("spfRelated", diagnosis.spfRelated());
-    out.put("category", diagnosis.category().name());
-    out.put("cause", diagnosis.cause().name());
+    out.put("category", Json.kebab(diagnosis.category()));
+    out.put("cause", Json.kebab(diagnosis.cause()));
     out.put("statusCode", facts.statusCode());
     out.put("replyCode", facts.replyCode());
     out.put("replyText", facts.replyText());
     out.put("rejectingHost", facts.rejectingHost());
-    out.put("envelopeSender", facts.envelopeSender());
+    out.put("sender", facts.envelopeSender());
     out.put("domain", diagnosis.domain());
+    DomainState state = diagnosis.domainState();
+    out.put("domainState", state == null ? null : state.code());
+    Result claimed = diagnosis.bounceResult();
+    out.put("bounceResult", claimed == null ? null : claimed.token());
+    IpAddress ip = diagnosis.ip();
+    out.put("ip", ip == null ? null : ip.toString());
+    out.put("ipName", name == null ? null : name.name());
+    out.put("ipNameSource", name == null ? null : Json.kebab(name.source()));
+    out.put("helo", facts.helo());
     Map<String, @Nullable Object> sources = new LinkedHashMap<>();
     sources.put("domain", source(diagnosis.sources().domain()));
     sources.put("ip", source(diagnosis.sources().ip()));
     sources.put("helo", source(diagnosis.sources().helo()));
     out.put("sources", sources);
-    DomainState state = diagnosis.domainState();
-    out.put("domainState", state == null ? null : state.code());
-    out.put("bounceResult", diagnosis.bounceResult() == null ? null : diagnosis.bounceResult().token());
-    out.put("ip", diagnosis.ip() == null ? null : diagnosis.ip().toString());
-    out.put("helo", facts.helo());
     out.put("forwarding", facts.forwarded());
-    List<Map<String, Object>> signs = new ArrayList<>();
+    List<Map<String, @Nullable Object>> signs = new ArrayList<>();
     for (ForwardingSign sign : facts.forwarding()) {
-      signs.add(Map.of("code", sign.code(), "args", sign.args()));
+      Map<String, @Nullable Object> item = new LinkedHashMap<>();
+      item.put("code", sign.code());
+      item.put("args", sign.args());
+      signs.add(item);
     }
     out.put("forwardingSigns", signs);
-    out.put("evidence", items(diagnosis.evidence()));
-    out.put("advice", advice(diagnosis.advice()));
+    List<Map<String, @Nullable Object>> evidence = new ArrayList<>();
+    for (Evidence item : diagnosis.evidence()) {
+      evidence.add(coded(item.code(), item.text()));
+    }
+    out.put("evidence", evidence);
+    List<Map<String, @Nullable Object>> advice = new ArrayList<>();
+    for (Advice item : diagnosis.advice()) {
+      advice.add(coded(item.code(), item.text()));
+    }
+    out.put("advice", advice);
     out.put("proposedRecord", diagnosis.proposedRecord());
     Proposal proposal = diagnosis.proposal();
     out.put("proposedRecordDomain", proposal == null ? null : proposal.domain());
     SpfResult spf = diagnosis.spfResult();
-    out.put("spf", spf == null ? null : CheckOutput.json(spf, false, Limits.RFC));
+    out.put("spf", spf == null ? null : CheckOutput.fields(spf, false, Limits.RFC));
     LintReport lint = diagnosis.lint();
-    out.put("lintFindings", lint == null ? null : LintOutput.findings(lint.findings()));
+    out.put("lintFindings", lint == null ? null : findings(lint.findings()));
     out.put("problems", diagnosis.problems());
     return out;
   }
 
+  private static Map<String, @Nullable Object> coded(String code, String text) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("code", code);
+    out.put("text", text);
+    return out;
+  }
+
+  private static List<Map<String, @Nullable Object>> findings(List<Finding> findings) {
+    List<Map<String, @Nullable Object>> out = new ArrayList<>();
+    for (Finding finding : findings) {
+      Map<String, @Nullable Object> item = new LinkedHashMap<>();
+      item.put("code", Json.kebab(finding.code()));
+      item.put("severity", Json.kebab(finding.severity()));
+      item.put("message", finding.message());
+      item.put("position", finding.position());
+      item.put("domain", finding.domain());
+      out.add(item);
+    }
+    return out;
+  }
+
   private static @Nullable String source(@Nullable FactSource source) {
-    return source == null ? null : source.name().toLowerCase(Locale.ROOT).replace('_', '-');
-  }
-
-  private static List<Map<String, String>> items(List<Evidence> evidence) {
-    List<Map<String, String>> out = new ArrayList<>();
-    for (Evidence item : evidence) {
-      Map<String, String> map = new LinkedHashMap<>();
-      map.put("code", item.code());
-      map.put("text", item.text());
-      out.add(map);
-    }
-    return out;
-  }
-
-  private static List<Map<String, String>> advice(List<Advice> advice) {
-    List<Map<String, String>> out = new ArrayList<>();
-    for (Advice item : advice) {
-      Map<String, String> map = new LinkedHashMap<>();
-      map.put("code", item.code());
-      map.put("text", item.text());
-      out.add(map);
-    }
-    return out;
+    return source == null ? null : Json.kebab(source);
   }
 
   /** The report: the bounce, DNS now, the cause with its evidence, the steps, the record. */

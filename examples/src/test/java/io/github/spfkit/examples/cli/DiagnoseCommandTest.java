@@ -54,7 +54,7 @@ final class DiagnoseCommandTest {
         .doesNotContain("NO_SPF_RECORD");
     Map<String, Object> json = JSON.std.mapFrom(run("diagnose", "--zone", zone, "--json", DEMO_BOUNCE).out());
     assertThat(json)
-        .containsEntry("cause", "EVIDENCE_CONFLICT")
+        .containsEntry("cause", "evidence-conflict")
         .containsEntry("domainState", "no-such-domain")
         .containsEntry("bounceResult", "fail")
         .containsEntry("proposedRecord", null);
@@ -104,8 +104,8 @@ final class DiagnoseCommandTest {
         "forwarding", "evidence", "advice", "proposedRecord", "spf");
     assertThat(json)
         .containsEntry("spfRelated", true)
-        .containsEntry("category", "SPF_FAIL")
-        .containsEntry("cause", "IP_NOT_AUTHORIZED")
+        .containsEntry("category", "spf-fail")
+        .containsEntry("cause", "ip-not-authorized")
         .containsEntry("statusCode", "5.7.23")
         .containsEntry("domain", "example.com")
         .containsEntry("ip", "203.0.113.25")
@@ -173,7 +173,7 @@ final class DiagnoseCommandTest {
     assertThat(run.status()).isZero();
     assertThat(JSON.std.mapFrom(run.out()))
         .containsEntry("spfRelated", false)
-        .containsEntry("category", "NOT_SPF")
+        .containsEntry("category", "not-spf")
         .containsEntry("statusCode", "5.1.1")
         .containsEntry("proposedRecord", null)
         .containsEntry("spf", null);
