@@ -24,6 +24,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.text.MessageFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -124,22 +128,70 @@ final class DiagnoseOutput {
     return source == null ? null : Json.kebab(source);
   }
 
-  /** The report: the bounce, DNS now, the cause with its evidence, the steps, the record. */
-  static List<String> text(Diagnosis diagnosis, Language language, Limits limits) {
+  /** Evidence the report shows in its own fields, so that each fact is printed once. */
+  private static final Set<String> SHOWN_AS_FIELDS =
+      Set.of("reply", "spf-result", "record", "lookups", "proposal-verified");
+
+  /** The advice whose text carries the proposed record; the report shows the record instead. */
+  private static final String APPLY_PROPOSAL = "apply-proposal";
+
+  /**
+   * The report a person reads: the first line says in plain words what happened, then what to do
+   * (the verified record in its place among the steps), then the evidence, each fact once. Stable
+   * codes only with {@code verbose}.
+   */
+  static List<String> text(Diagnosis diagnosis, @Nullable ClientName name, Language language, boolean verbose) {
     BounceFacts facts = diagnosis.facts();
     List<String> lines = new ArrayList<>();
+    Texts.wrap(lines, "", "", headline(diagnosis, name, language));
 
-    lines.add(language.text(Label.BOUNCE));
+    lines.add("");
+    lines.add(language.text(Label.FIX));
+    Proposal proposal = diagnosis.proposal();
+    int step = 1;
+    boolean proposalShown = false;
+    for (Advice advice : diagnosis.advice()) {
+      String number = "  " + step++ + ". ";
+      String indent = " ".repeat(number.length());
+      if (advice.code().equals(APPLY_PROPOSAL) && proposal != null) {
+        proposal(lines, number, indent, proposal, language, verbose ? advice.code() : null);
+        proposalShown = true;
+      } else {
+        Texts.wrap(lines, number, indent, advice.text() + (verbose ? " [" + advice.code() + "]" : ""));
+      }
+    }
+    if (proposal != null && !proposalShown) {
+      String number = "  " + step + ". ";
+      proposal(lines, number, " ".repeat(number.length()), proposal, language, null);
+    } else if (diagnosis.advice().isEmpty()) {
+      lines.add("  " + language.text(Label.NOTHING_TO_DO));
+    }
+
+    lines.add("");
+    lines.add(language.text(Label.EVIDENCE));
     String status = join(facts.replyCode(), facts.statusCode());
-    field(lines, language, Label.STATUS, status);
-    field(lines, language, Label.REPLY, facts.replyText());
-    field(lines, language, Label.REJECTED_BY, facts.rejectingHost());
-    field(lines, language, Label.CATEGORY, diagnosis.category().name());
+    String host = facts.rejectingHost();
+    if (status != null || facts.replyText() != null) {
+      String said = status == null ? "" : host == null ? status : language.format(Label.STATUS_FROM, status, host);
+      field(lines, language, Label.BOUNCE_LINE, join(said.isEmpty() ? null : said + (facts.replyText() == null ? "" : ":"), facts.replyText()));
+    }
     field(lines, language, Label.SENDER, facts.envelopeSender());
     FactSources sources = diagnosis.sources();
-    field(lines, language, Label.DOMAIN, sourced(diagnosis.domain(), sources.domain(), language));
-    field(lines, language, Label.CLIENT_IP,
-        sourced(diagnosis.ip() == null ? null : diagnosis.ip().toString(), sources.ip(), language));
+    if (!Objects.equals(diagnosis.domain(), domainOf(facts.envelopeSender())) || sources.domain() == FactSource.USER) {
+      field(lines, language, Label.DOMAIN, sourced(diagnosis.domain(), sources.domain(), language));
+    }
+    IpAddress ip = diagnosis.ip();
+    if (ip != null) {
+      String client = ip + (name == null ? "" : ", " + name.name());
+      List<String> whence = new ArrayList<>();
+      if (sources.ip() != null) {
+        whence.add(sourceText(sources.ip(), language));
+      }
+      if (name != null) {
+        whence.add(language.text(name.source() == ClientName.Source.RECEIVED ? Label.NAME_FROM_RECEIVED : Label.NAME_FROM_PTR));
+      }
+      field(lines, language, Label.CLIENT, client + (whence.isEmpty() ? "" : " (" + String.join("; ", whence) + ")"));
+    }
     field(lines, language, Label.HELO, sourced(facts.helo(), sources.helo(), language));
     field(
         lines,
@@ -148,69 +200,34 @@ final class DiagnoseOutput {
         facts.forwarded()
             ? language.format(Label.FORWARDING_SIGNS, facts.forwarding().size())
             : language.text(Label.NONE_SEEN));
-
-    lines.add("");
-    lines.add(language.text(Label.DNS));
     SpfResult spf = diagnosis.spfResult();
     LintReport lint = diagnosis.lint();
-    String record = liveRecord(spf, lint);
+    String domain = diagnosis.domain();
     if (spf == null && lint == null) {
-      lines.add("  " + language.text(Label.NO_LIVE_CHECK));
+      field(lines, language, Label.SPF_NOW, language.text(Label.NO_LIVE_CHECK));
     } else {
+      String record = liveRecord(spf, lint);
       // a record is copied from here: never wrapped
-      lines.add(label(language, Label.SPF_RECORD) + (record == null ? noRecord(diagnosis.domainState(), language) : record));
+      lines.add(label(language, Label.SPF_RECORD) + (record == null ? noRecord(diagnosis.domainState(), language)
+          : record + (domain == null ? "" : "  (" + language.format(Label.PUBLISHED_AT, domain) + ")")));
       if (spf != null) {
-        field(lines, language, Label.SPF_CHECK, check(spf, language));
+        field(lines, language, Label.SPF_NOW, check(spf, language));
       }
       if (lint != null) {
-        field(
-            lines,
-            language,
-            Label.LOOKUPS,
-            lint.lookups()
-                + "/"
-                + limits.maxDnsTerms()
-                + ", void "
-                + lint.voidLookups()
-                + "/"
-                + limits.maxVoidLookups());
+        field(lines, language, Label.LOOKUPS, language.format(Label.LOOKUP_COUNTS,
+            lint.lookups(), Limits.RFC.maxDnsTerms(), lint.voidLookups(), Limits.RFC.maxVoidLookups()));
         if (language == Language.EN) {
           // the lint's own wording is English; in other languages the evidence below says it
-          lines.addAll(LintOutput.findingLines(lint.findings(), "  "));
+          for (Finding finding : lint.findings()) {
+            Texts.wrap(lines, "  - ", "    ", finding.message() + (verbose ? " [" + Json.kebab(finding.code()) + "]" : ""));
+          }
         }
       }
     }
-
-    lines.add("");
-    lines.add(language.text(Label.CAUSE) + ": " + diagnosis.cause().name());
     for (Evidence evidence : diagnosis.evidence()) {
-      Texts.wrap(lines, "  - ", "    ", evidence.text());
-    }
-
-    lines.add("");
-    lines.add(language.text(Label.STEPS));
-    int step = 1;
-    for (Advice advice : diagnosis.advice()) {
-      String number = "  " + step++ + ". ";
-      Texts.wrap(lines, number, " ".repeat(number.length()), advice.text());
-    }
-    if (diagnosis.advice().isEmpty()) {
-      lines.add("  " + language.text(Label.NONE));
-    }
-
-    lines.add("");
-    Proposal proposal = diagnosis.proposal();
-    if (proposal == null) {
-      lines.add(language.text(Label.PROPOSAL) + ": " + language.text(Label.NO_PROPOSAL));
-    } else {
-      SpfResult verification = proposal.verification();
-      lines.add(
-          language.text(Label.PROPOSAL)
-              + " ("
-              + language.format(
-                  Label.VERIFIED, verification.result().token(), verification.ip())
-              + ")");
-      lines.add("  " + proposal.domain() + ". IN TXT " + quoted(proposal.record()));
+      if (!SHOWN_AS_FIELDS.contains(evidence.code())) {
+        Texts.wrap(lines, "  - ", "    ", evidence.text() + (verbose ? " [" + evidence.code() + "]" : ""));
+      }
     }
 
     if (!diagnosis.problems().isEmpty()) {
@@ -220,20 +237,60 @@ final class DiagnoseOutput {
         Texts.wrap(lines, "  - ", "    ", problem);
       }
     }
+    if (verbose) {
+      lines.add("");
+      lines.add(language.text(Label.CODES));
+      lines.add("  category:  " + Json.kebab(diagnosis.category()));
+      lines.add("  cause:     " + Json.kebab(diagnosis.cause()));
+      lines.add("  evidence:  " + String.join(", ", diagnosis.evidence().stream().map(Evidence::code).toList()));
+      lines.add("  advice:    " + String.join(", ", diagnosis.advice().stream().map(Advice::code).toList()));
+    }
     return lines;
   }
 
-  // where a fact came from, after it: "(from the bounce)", "(given: --ip)"
+  // the proposal as a step: what it is, then the record as a zone-file line, never wrapped
+  private static void proposal(List<String> lines, String number, String indent, Proposal proposal,
+      Language language, @Nullable String code) {
+    Texts.wrap(lines, number, indent, language.format(Label.PUBLISH, proposal.domain(), proposal.verification().ip())
+        + (code == null ? "" : " [" + code + "]"));
+    lines.add(indent + "  " + proposal.domain() + ". IN TXT " + quoted(proposal.record()));
+  }
+
+  /** The report's first line, in plain words, from the {@code Headlines} bundle of the language. */
+  static String headline(Diagnosis diagnosis, @Nullable ClientName name, Language language) {
+    ResourceBundle bundle = ResourceBundle.getBundle(
+        "io.github.spfkit.examples.cli.Headlines", language.locale(),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    IpAddress ip = diagnosis.ip();
+    String client = ip == null ? bundle.getString("unknown.ip") : ip + (name == null ? "" : " (" + name.name() + ")");
+    String domain = diagnosis.domain() == null ? bundle.getString("unknown.domain") : diagnosis.domain();
+    String helo = diagnosis.facts().helo() == null ? bundle.getString("unknown.helo") : diagnosis.facts().helo();
+    return new MessageFormat(bundle.getString(Json.kebab(diagnosis.cause())), language.locale())
+        .format(new Object[] {client, domain, helo});
+  }
+
+  private static @Nullable String domainOf(@Nullable String address) {
+    if (address == null) {
+      return null;
+    }
+    int at = address.lastIndexOf('@');
+    return (at < 0 ? address : address.substring(at + 1)).toLowerCase(Locale.ROOT);
+  }
+
+  private static String sourceText(FactSource source, Language language) {
+    return language.text(switch (source) {
+      case BOUNCE -> Label.FROM_BOUNCE;
+      case USER -> Label.FROM_USER;
+      case REPORTING_HOST -> Label.FROM_REPORTING_HOST;
+    });
+  }
+
+  // where a fact came from, after it: "(from the bounce)", "(given by you)"
   private static @Nullable String sourced(@Nullable String value, @Nullable FactSource source, Language language) {
     if (value == null || source == null) {
       return value;
     }
-    Label label = switch (source) {
-      case BOUNCE -> Label.FROM_BOUNCE;
-      case USER -> Label.FROM_USER;
-      case REPORTING_HOST -> Label.FROM_REPORTING_HOST;
-    };
-    return value + " (" + language.text(label) + ")";
+    return value + " (" + sourceText(source, language) + ")";
   }
 
   private static String noRecord(@Nullable DomainState state, Language language) {
