@@ -21,6 +21,7 @@ public final class UsageException extends RuntimeException {
     NOT_A_BOUNCE
   }
 
+  /** The kind of mistake. */
   private final Code code;
 
   /**

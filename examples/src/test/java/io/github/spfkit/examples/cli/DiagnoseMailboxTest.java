@@ -28,8 +28,7 @@ final class DiagnoseMailboxTest {
 
     assertThat(run.status()).isEqualTo(SpfCommand.EXIT_OK);
     assertThat(run.err()).isEmpty();
-    Files.createDirectories(Path.of("target/golden-actual"));
-    Files.writeString(Path.of("target/golden-actual/diagnose-mbox-en.txt"), run.out());
+    Cli.keep("diagnose-mbox-en.txt", run.out());
     assertThat(run.out()).isEqualTo(golden("diagnose-mbox-en.txt"));
   }
 
@@ -37,7 +36,7 @@ final class DiagnoseMailboxTest {
   void writesTheSummaryInIndonesianToo() throws IOException {
     Cli.Run run = run("diagnose", "--zone", DEMO_ZONE, "--lang", "id", MBOX);
 
-    Files.writeString(Path.of("target/golden-actual/diagnose-mbox-id.txt"), run.out());
+    Cli.keep("diagnose-mbox-id.txt", run.out());
     assertThat(run.out()).isEqualTo(golden("diagnose-mbox-id.txt"));
   }
 
@@ -56,7 +55,7 @@ final class DiagnoseMailboxTest {
     assertThat(JSON.std.mapFrom(lines.get(2))).containsEntry("index", 3)
         .containsEntry("error", Map.of("code", "not-a-bounce", "message",
             "not a bounce: it reports no failed or delayed delivery (no SMTP reply, delivery status or failure notice)"));
-    Files.writeString(Path.of("target/golden-actual/diagnose-mbox.jsonl"), run.out());
+    Cli.keep("diagnose-mbox.jsonl", run.out());
     assertThat(run.out()).isEqualTo(golden("diagnose-mbox.jsonl"));
   }
 
@@ -66,7 +65,7 @@ final class DiagnoseMailboxTest {
 
     assertThat(run.status()).isEqualTo(SpfCommand.EXIT_OK);
     Schemas.assertValid("mailbox-summary.schema.json", run.out());
-    Files.writeString(Path.of("target/golden-actual/diagnose-mbox-summary.json"), run.out());
+    Cli.keep("diagnose-mbox-summary.json", run.out());
     assertThat(run.out()).isEqualTo(golden("diagnose-mbox-summary.json"));
   }
 

@@ -67,7 +67,7 @@ final class JsonContractTest {
       throws IOException {
     Cli.Run run = runWithInput(stdin, args.toArray(String[]::new));
 
-    String out = keep(golden, run.out());
+    String out = Cli.keep(golden, run.out());
     assertThat(out).startsWith("{\n  \"schemaVersion\" : 1,");
     Schemas.assertValid(schema, out);
     assertThat(out).isEqualTo(Cli.golden(golden));
@@ -77,7 +77,7 @@ final class JsonContractTest {
   void writesTheGoldenBatchWhoseEveryLineTheBatchSchemaAccepts() throws IOException {
     Cli.Run run = run("check", "--zone", zone(), "--batch", resource("batch/mixed.jsonl"));
 
-    String out = keep("batch-mixed.jsonl", run.out());
+    String out = Cli.keep("batch-mixed.jsonl", run.out());
     assertThat(out.lines()).hasSize(14).allSatisfy(line -> {
       assertThat(line).startsWith("{\"schemaVersion\":1,");
       Schemas.assertValid("batch-check.schema.json", line);
@@ -149,16 +149,6 @@ final class JsonContractTest {
     }
   }
 
-  // ---- helpers
-
-  // Writes what the tool wrote beside the test output, so a changed golden file can be read and
-  // compared by hand; returns it unchanged.
-  private static String keep(String golden, String out) throws IOException {
-    Path actual = Path.of("target", "golden-actual", golden);
-    Files.createDirectories(actual.getParent());
-    Files.writeString(actual, out, StandardCharsets.UTF_8);
-    return out;
-  }
 
   private static List<String> kebab(Enum<?>[] values) {
     return Arrays.stream(values).map(Json::kebab).toList();
