@@ -11,6 +11,10 @@ module io.github.spfkit.diagnosis {
   requires static org.jspecify;
   requires apache.mime4j.core;
   requires apache.mime4j.dom;
+  // mime4j 0.8.14's jars are automatic modules: they read every module but make none resolve, and
+  // commons-io (which they use) has a module descriptor of its own. Required here so that
+  // `java --module-path` resolves it; without it MIME parsing fails with NoClassDefFoundError.
+  requires org.apache.commons.io;
 
   exports io.github.spfkit.diagnosis;
   exports io.github.spfkit.diagnosis.bounce;

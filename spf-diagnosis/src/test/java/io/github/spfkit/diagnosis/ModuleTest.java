@@ -48,12 +48,19 @@ final class ModuleTest {
 
     assertThat(requires)
         .containsOnlyKeys(
-            "io.github.spfkit.core", "io.github.spfkit.lint", "org.jspecify", "apache.mime4j.core", "apache.mime4j.dom");
+            "io.github.spfkit.core",
+            "io.github.spfkit.lint",
+            "org.jspecify",
+            "apache.mime4j.core",
+            "apache.mime4j.dom",
+            "org.apache.commons.io");
     assertThat(requires.get("io.github.spfkit.core").modifiers()).contains(Modifier.TRANSITIVE);
     assertThat(requires.get("io.github.spfkit.lint").modifiers()).contains(Modifier.TRANSITIVE);
     assertThat(requires.get("org.jspecify").modifiers()).contains(Modifier.STATIC);
     assertThat(requires.get("apache.mime4j.core").modifiers()).doesNotContain(Modifier.TRANSITIVE);
     assertThat(requires.get("apache.mime4j.dom").modifiers()).doesNotContain(Modifier.TRANSITIVE);
+    // mime4j's own dependency: its jars are automatic modules, which resolve nothing themselves
+    assertThat(requires.get("org.apache.commons.io").modifiers()).doesNotContain(Modifier.TRANSITIVE);
   }
 
   @Test

@@ -13,7 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -24,21 +25,29 @@ import org.jspecify.annotations.Nullable;
  * concurrently through {@link Check#evaluateAsync()}, at most {@value #IN_FLIGHT} at a time, and
  * each result is written as soon as it and all before it are done, so a pipe streams.
  *
- * <p>Each input line is an object {@code {"id":..,"ip":..,"mailfrom":..,"helo":..}}: {@code id}
- * is echoed as it came (any JSON value, or {@code null} when absent); an empty {@code mailfrom} is
- * the null sender; without {@code mailfrom} the HELO identity is checked. Blank lines are skipped.
- * A line that cannot be checked gives {@code {"id":..,"line":N,"error":"..."}} and the batch goes
- * on. Not thread safe: one batch per instance at a time.
+ * <p>Each input line is an object {@code {"id":..,"ip":..,"sender":..,"helo":..}}, named as the
+ * flags of {@code spf check}: {@code id} is echoed as it came (any JSON value, or {@code null} when
+ * absent); an empty {@code sender} is the null sender; without {@code sender} the HELO identity is
+ * checked. Any other key is an error that names it. Blank lines are skipped. Each output line is a
+ * record of {@code examples/schemas/batch-check.schema.json}: {@code schemaVersion}, {@code line},
+ * {@code id}, then the check or {@code error: {code, message}}; the batch goes on after an error.
+ * At the end one line on standard error counts the lines and the errors. Not thread safe: one
+ * batch per instance at a time.
  */
 final class BatchCheck {
   static final int IN_FLIGHT = 256;
   static final int LONG_BATCH = 200;
+  /** The keys an input line may have, in the order of {@code spf check}'s flags. */
+  static final List<String> INPUT_KEYS = List.of("id", "ip", "sender", "helo");
   private static final long PROGRESS_EVERY_NANOS = 250_000_000L;
 
   private final SpfChecker checker;
   private final @Nullable String record;
   private final boolean trace;
   private final Limits limits;
+
+  /** What a batch did: the lines checked or failed, and how many failed. */
+  record Outcome(int lines, int errors) {}
 
   BatchCheck(SpfChecker checker, @Nullable String record, boolean trace, Limits limits) {
     this.checker = checker;
@@ -50,15 +59,16 @@ final class BatchCheck {
   /**
    * Checks every line of {@code source} ({@code -} for standard input) and writes the results.
    *
+   * @return the lines and errors counted
    * @throws UsageException if the file cannot be read
    */
-  void run(String source, Console console) {
+  Outcome run(String source, Console console) {
     try (BufferedReader reader = open(source, console)) {
-      run(reader, console);
+      return run(reader, console);
     } catch (NoSuchFileException e) {
-      throw new UsageException("cannot read " + source + ": no such file");
+      throw new UsageException(UsageException.Code.UNREADABLE_INPUT, "cannot read " + source + ": no such file");
     } catch (IOException e) {
-      throw new UsageException("cannot read " + source + ": " + e.getMessage());
+      throw new UsageException(UsageException.Code.UNREADABLE_INPUT, "cannot read " + source + ": " + e.getMessage());
     }
   }
 
@@ -73,7 +83,7 @@ final class BatchCheck {
     return Files.newBufferedReader(path, StandardCharsets.UTF_8);
   }
 
-  private void run(BufferedReader reader, Console console) throws IOException {
+  private Outcome run(BufferedReader reader, Console console) throws IOException {
     PrintWriter out = console.out();
     Progress progress = new Progress(console);
     ArrayDeque<CompletableFuture<Map<String, @Nullable Object>>> pending = new ArrayDeque<>();
@@ -92,7 +102,7 @@ final class BatchCheck {
       write(out, pending.remove(), progress);
     }
     out.flush();
-    progress.finish();
+    return progress.finish();
   }
 
   private static void write(
@@ -107,48 +117,71 @@ final class BatchCheck {
     try {
       input = Json.object(line);
     } catch (IOException | RuntimeException e) {
-      return CompletableFuture.completedFuture(
-          error(null, lineNumber, "malformed JSON: " + firstLine(e.getMessage())));
+      return done(error(null, lineNumber, "malformed-json", "malformed JSON: " + firstLine(e.getMessage())));
     }
     @Nullable Object id = input.get("id");
+    List<String> unknown = new ArrayList<>();
+    for (String key : input.keySet()) {
+      if (!INPUT_KEYS.contains(key)) {
+        unknown.add(key);
+      }
+    }
+    if (!unknown.isEmpty()) {
+      return done(error(id, lineNumber, "unknown-key", unknownKeys(unknown)));
+    }
     Check check;
     try {
       check = describe(input);
     } catch (IllegalArgumentException e) {
-      return CompletableFuture.completedFuture(error(id, lineNumber, e.getMessage()));
+      return done(error(id, lineNumber, "invalid-field", String.valueOf(e.getMessage())));
     }
     CompletableFuture<SpfResult> evaluation;
     try {
       evaluation = check.evaluateAsync().toCompletableFuture();
     } catch (IllegalStateException | IllegalArgumentException e) {
-      return CompletableFuture.completedFuture(error(id, lineNumber, e.getMessage()));
+      return done(error(id, lineNumber, "invalid-field", String.valueOf(e.getMessage())));
     }
     return evaluation
         .thenApply(
             result -> {
-              Map<String, @Nullable Object> out = new LinkedHashMap<>();
-              out.put("id", id);
-              out.putAll(CheckOutput.json(result, trace, limits));
+              Map<String, @Nullable Object> out = head(id, lineNumber);
+              out.putAll(CheckOutput.fields(result, trace, limits));
               return out;
             })
         .exceptionally(
             failure ->
-                error(id, lineNumber, "check failed: " + firstLine(unwrap(failure).toString())));
+                error(id, lineNumber, "check-failed", "check failed: " + firstLine(unwrap(failure).toString())));
+  }
+
+  private static CompletableFuture<Map<String, @Nullable Object>> done(Map<String, @Nullable Object> line) {
+    return CompletableFuture.completedFuture(line);
+  }
+
+  // "unknown key "mailfrom" (did you mean "sender"?); an input line has id, ip, sender, helo"
+  static String unknownKeys(List<String> keys) {
+    List<String> named = new ArrayList<>();
+    for (String key : keys) {
+      String quoted = "\"" + key + "\"";
+      named.add(key.equalsIgnoreCase("mailfrom") || key.equalsIgnoreCase("mail_from")
+          ? quoted + " (did you mean \"sender\"?)" : quoted);
+    }
+    return (keys.size() == 1 ? "unknown key " : "unknown keys ") + String.join(", ", named)
+        + "; an input line has " + String.join(", ", INPUT_KEYS);
   }
 
   private Check describe(Map<String, Object> input) {
     String ip = text(input, "ip");
-    String mailFrom = text(input, "mailfrom");
+    String sender = text(input, "sender");
     String helo = text(input, "helo");
     if (ip == null) {
       throw new IllegalArgumentException("missing \"ip\"");
     }
-    if (mailFrom == null && helo == null) {
-      throw new IllegalArgumentException("give \"mailfrom\", \"helo\" or both");
+    if (sender == null && helo == null) {
+      throw new IllegalArgumentException("give \"sender\", \"helo\" or both");
     }
-    if (mailFrom != null && isNullSender(mailFrom) && helo == null) {
+    if (sender != null && isNullSender(sender) && helo == null) {
       throw new IllegalArgumentException(
-          "the null sender (empty \"mailfrom\") is checked as postmaster@HELO: add \"helo\"");
+          "the null sender (empty \"sender\") is checked as postmaster@HELO: add \"helo\"");
     }
     Check check = checker.check();
     try {
@@ -156,8 +189,8 @@ final class BatchCheck {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("not an IP address: \"" + ip + "\"");
     }
-    if (mailFrom != null) {
-      check.mailFrom(mailFrom);
+    if (sender != null) {
+      check.mailFrom(sender);
     }
     if (helo != null) {
       check.helo(helo);
@@ -185,12 +218,17 @@ final class BatchCheck {
     throw new IllegalArgumentException("\"" + field + "\" must be a string");
   }
 
-  private static Map<String, @Nullable Object> error(
-      @Nullable Object id, int lineNumber, @Nullable String message) {
-    Map<String, @Nullable Object> out = new LinkedHashMap<>();
-    out.put("id", id);
+  private static Map<String, @Nullable Object> head(@Nullable Object id, int lineNumber) {
+    Map<String, @Nullable Object> out = Json.document();
     out.put("line", lineNumber);
-    out.put("error", message == null ? "unreadable line" : message);
+    out.put("id", id);
+    return out;
+  }
+
+  private static Map<String, @Nullable Object> error(
+      @Nullable Object id, int lineNumber, String code, @Nullable String message) {
+    Map<String, @Nullable Object> out = head(id, lineNumber);
+    out.put("error", Json.error(code, message == null ? "unreadable line" : message));
     return out;
   }
 
@@ -237,18 +275,20 @@ final class BatchCheck {
       }
     }
 
-    void finish() {
-      if (drawn) {
-        draw();
-        console.err().println();
-        console.err().flush();
-      }
+    /** Ends the progress line, if any, with the summary; otherwise writes the summary alone. */
+    Outcome finish() {
+      console.err().println((drawn ? "\r" : "") + summary());
+      console.err().flush();
+      return new Outcome(written, errors);
+    }
+
+    private String summary() {
+      return "spf check --batch: " + Texts.count(written, "line") + ", " + Texts.count(errors, "error");
     }
 
     private void draw() {
       drawn = true;
-      console.err().print("\rspf check --batch: " + Texts.count(written, "line") + " checked, "
-          + Texts.count(errors, "error"));
+      console.err().print("\r" + summary());
       console.err().flush();
     }
   }

@@ -17,7 +17,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code spf check}: one SPF check from the command line, or many from JSON Lines with {@code
- * --batch}. Exits 0 whatever the SPF result; 2 for bad usage or unreadable input.
+ * --batch}. Exits 0 whatever the SPF result; 1 when some batch lines could not be checked; 2 for
+ * bad usage or unreadable input.
  */
 @Command(
     name = "check",
@@ -28,8 +29,9 @@ import picocli.CommandLine.ParentCommand;
       "Checks whether IP may send mail for the sender's domain (MAIL FROM identity),",
       "or with --helo alone for the HELO name (HELO identity). An empty --sender is",
       "the null sender, checked as postmaster@ the HELO name.",
-      "With --batch, reads JSON Lines {\"id\":..,\"ip\":..,\"mailfrom\":..,\"helo\":..} and",
-      "writes one JSON object per line, in the same order."
+      "With --batch, reads JSON Lines {\"id\":..,\"ip\":..,\"sender\":..,\"helo\":..} and",
+      "writes one JSON object per line, in the same order, then \"N lines, M errors\"",
+      "on standard error; exit status 1 when some line could not be checked."
     })
 public final class CheckCommand implements Callable<Integer> {
 
@@ -48,6 +50,12 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--helo", paramLabel = "NAME", description = "The HELO/EHLO name.")
   @Nullable String helo;
+
+  @Option(
+      names = "--receiver",
+      paramLabel = "NAME",
+      description = "The receiving host's name, for Received-SPF's receiver= and %%{r}.")
+  @Nullable String receiver;
 
   @Option(
       names = "--record",
@@ -85,8 +93,8 @@ public final class CheckCommand implements Callable<Integer> {
         throw new UsageException("--batch takes the IP, sender and HELO name from each line");
       }
       SpfChecker checker = checker(dns.open());
-      new BatchCheck(checker, record, trace, Limits.RFC).run(batchSource, console);
-      return SpfCommand.EXIT_OK;
+      BatchCheck.Outcome outcome = new BatchCheck(checker, record, trace, Limits.RFC).run(batchSource, console);
+      return outcome.errors() == 0 ? SpfCommand.EXIT_OK : SpfCommand.EXIT_SOME_FAILED;
     }
     String address = ip;
     if (address == null) {
@@ -123,7 +131,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, SpfResult result) {
     if (json) {
-      out.println(Json.pretty(CheckOutput.json(result, trace, Limits.RFC)));
+      out.println(Json.pretty(CheckOutput.document(result, trace, Limits.RFC)));
       return;
     }
     CheckOutput.text(result, Limits.RFC).forEach(line -> out.println(Texts.printable(line)));
@@ -138,6 +146,13 @@ public final class CheckCommand implements Callable<Integer> {
     SpfChecker.Builder builder = SpfChecker.builder().dns(lookup).limits(Limits.RFC);
     if (defaultExplanation != null) {
       builder.defaultExplanation(defaultExplanation);
+    }
+    if (receiver != null) {
+      try {
+        builder.receiver(receiver.strip());
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--receiver: " + e.getMessage());
+      }
     }
     return builder.build();
   }

@@ -15,17 +15,25 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The output of {@code spf check}: the text a person reads and the JSON object scripts read. The
- * JSON field names are a contract: {@code result}, {@code explanation}, {@code mechanism}, {@code
- * domain}, {@code lookups}, {@code voidLookups}, {@code receivedSpf} and {@code
- * authenticationResults} are always present. Stateless.
+ * JSON is contract v1, described by {@code examples/schemas/check.schema.json}: keys in
+ * lowerCamelCase, enum values in lower-case kebab case, every field always present ({@code null}
+ * when it does not apply). Stateless.
  */
 final class CheckOutput {
   private static final int LABEL_WIDTH = 14;
 
   private CheckOutput() {}
 
-  /** The result as a JSON object; with {@code trace}, the evaluation tree under {@code trace}. */
-  static Map<String, @Nullable Object> json(SpfResult result, boolean trace, Limits limits) {
+  /** The {@code spf check --json} document: {@code schemaVersion}, then {@link #fields}. */
+  static Map<String, @Nullable Object> document(SpfResult result, boolean trace, Limits limits) {
+    return Json.document(fields(result, trace, limits));
+  }
+
+  /**
+   * The fields of one check, without {@code schemaVersion} (also a diagnosis's {@code spf} and a
+   * batch line's body); with {@code trace}, the evaluation tree under {@code trace}.
+   */
+  static Map<String, @Nullable Object> fields(SpfResult result, boolean trace, Limits limits) {
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     out.put("result", result.result().token());
     out.put("identity", result.identity().token());
@@ -33,13 +41,14 @@ final class CheckOutput {
     out.put("sender", result.sender());
     out.put("ip", result.ip().toString());
     out.put("helo", result.helo());
+    out.put("receiver", result.request().receiver());
     MatchedTerm match = result.match();
     out.put("mechanism", match == null ? null : match.toString());
     out.put("mechanismDomain", match == null ? null : match.domain());
     out.put("explanation", result.explanation());
     out.put("problem", problem(result.problem()));
-    out.put("lookups", result.dnsTerms());
-    out.put("lookupLimit", limits.maxDnsTerms());
+    out.put("dnsTerms", result.dnsTerms());
+    out.put("dnsTermLimit", limits.maxDnsTerms());
     out.put("voidLookups", result.voidLookups());
     out.put("voidLookupLimit", limits.maxVoidLookups());
     out.put("dnsQueries", result.dnsQueries());
@@ -102,7 +111,7 @@ final class CheckOutput {
       return null;
     }
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
-    out.put("kind", problem.kind().name());
+    out.put("kind", Json.kebab(problem.kind()));
     out.put("message", problem.message());
     out.put("domain", problem.domain());
     SyntaxError syntax = problem.syntaxError();
@@ -117,16 +126,16 @@ final class CheckOutput {
     out.put("via", Texts.via(domain.via()));
     out.put("record", domain.record());
     out.put("result", domain.result().token());
-    out.put("lookups", domain.dnsTerms());
-    out.put("dns", lookups(domain.lookups()));
+    out.put("dnsTerms", domain.dnsTerms());
+    out.put("queries", lookups(domain.lookups()));
     List<Map<String, @Nullable Object>> terms = new ArrayList<>();
     for (Trace.TermStep step : domain.terms()) {
       Map<String, @Nullable Object> term = new LinkedHashMap<>();
       term.put("term", step.term());
-      term.put("outcome", Texts.outcome(step.outcome()));
+      term.put("outcome", Json.kebab(step.outcome()));
       term.put("target", step.target());
       term.put("detail", step.detail());
-      term.put("dns", lookups(step.lookups()));
+      term.put("queries", lookups(step.lookups()));
       Trace.Domain nested = step.nested();
       term.put("nested", nested == null ? null : domain(nested));
       terms.add(term);
@@ -140,7 +149,7 @@ final class CheckOutput {
     for (Trace.Lookup lookup : lookups) {
       Map<String, @Nullable Object> item = new LinkedHashMap<>();
       item.put("name", lookup.name());
-      item.put("type", lookup.type().name());
+      item.put("type", Json.kebab(lookup.type()));
       item.put("answer", Texts.answerKind(lookup.answer()));
       DnsAnswer answer = lookup.answer();
       item.put("data", answer instanceof DnsAnswer.Records records ? records.data() : List.of());

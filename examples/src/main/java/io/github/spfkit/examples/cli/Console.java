@@ -19,14 +19,25 @@ import java.util.Objects;
  */
 public record Console(PrintWriter out, PrintWriter err, InputStream in, boolean errIsTerminal) {
 
-  /** Checks all parts are present. */
+  /**
+   * Checks all parts are present.
+   *
+   * @param out standard output: results
+   * @param err standard error: usage errors and progress
+   * @param in standard input, read by {@code -} arguments
+   * @param errIsTerminal whether standard error is a terminal (progress lines are only drawn there)
+   */
   public Console {
     Objects.requireNonNull(out, "out");
     Objects.requireNonNull(err, "err");
     Objects.requireNonNull(in, "in");
   }
 
-  /** The process's own streams, in the platform's console encoding. */
+  /**
+   * The process's own streams, in the platform's console encoding.
+   *
+   * @return the console of this process
+   */
   public static Console system() {
     Charset charset = outputCharset();
     return new Console(

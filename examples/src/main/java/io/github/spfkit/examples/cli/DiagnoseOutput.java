@@ -3,7 +3,9 @@ package io.github.spfkit.examples.cli;
 import io.github.spfkit.core.Limits;
 import io.github.spfkit.core.MatchedTerm;
 import io.github.spfkit.core.Problem;
+import io.github.spfkit.core.Result;
 import io.github.spfkit.core.SpfResult;
+import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.diagnosis.Advice;
 import io.github.spfkit.diagnosis.Diagnosis;
 import io.github.spfkit.diagnosis.DomainState;
@@ -13,6 +15,7 @@ import io.github.spfkit.diagnosis.Evidence;
 import io.github.spfkit.diagnosis.Proposal;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
 import io.github.spfkit.diagnosis.bounce.ForwardingSign;
+import io.github.spfkit.lint.Finding;
 import io.github.spfkit.lint.LintNode;
 import io.github.spfkit.lint.LintReport;
 import io.github.spfkit.examples.cli.Language.Label;
@@ -21,103 +24,174 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.ResourceBundle;
+import java.util.Set;
+import java.text.MessageFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The output of {@code spf diagnose}. JSON fields (a contract): {@code spfRelated}, {@code
- * category}, {@code cause}, {@code statusCode}, {@code replyText}, {@code domain}, {@code ip},
- * {@code helo}, {@code forwarding}, {@code evidence} [{@code code}, {@code text}], {@code advice}
- * [{@code code}, {@code text}], {@code proposedRecord} (string or null), {@code spf} (the live
- * check as {@code spf check --json} writes it, or null). The text is a report read top to bottom.
- * Stateless.
+ * The output of {@code spf diagnose}: the report a person reads and the JSON scripts read. The
+ * JSON is contract v1, described by {@code examples/schemas/diagnose.schema.json} (one message)
+ * and {@code diagnose-record.schema.json} (a JSON Lines record of several): keys in
+ * lowerCamelCase, enum values and codes in lower-case kebab case, {@code sender} as the flag names
+ * it, {@code spf} as {@code spf check --json} writes it. Stateless.
  */
 final class DiagnoseOutput {
 
   private DiagnoseOutput() {}
 
-  static Map<String, @Nullable Object> json(Diagnosis diagnosis) {
+  /** The {@code spf diagnose --json} document of one message. */
+  static Map<String, @Nullable Object> document(Diagnosis diagnosis, @Nullable ClientName name) {
+    return Json.document(fields(diagnosis, name));
+  }
+
+  /** The fields of one diagnosis, without {@code schemaVersion}. */
+  static Map<String, @Nullable Object> fields(Diagnosis diagnosis, @Nullable ClientName name) {
     BounceFacts facts = diagnosis.facts();
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     out.put("spfRelated", diagnosis.spfRelated());
-    out.put("category", diagnosis.category().name());
-    out.put("cause", diagnosis.cause().name());
+    out.put("category", Json.kebab(diagnosis.category()));
+    out.put("cause", Json.kebab(diagnosis.cause()));
     out.put("statusCode", facts.statusCode());
     out.put("replyCode", facts.replyCode());
     out.put("replyText", facts.replyText());
     out.put("rejectingHost", facts.rejectingHost());
-    out.put("envelopeSender", facts.envelopeSender());
+    out.put("sender", facts.envelopeSender());
     out.put("domain", diagnosis.domain());
+    DomainState state = diagnosis.domainState();
+    out.put("domainState", state == null ? null : state.code());
+    Result claimed = diagnosis.bounceResult();
+    out.put("bounceResult", claimed == null ? null : claimed.token());
+    IpAddress ip = diagnosis.ip();
+    out.put("ip", ip == null ? null : ip.toString());
+    out.put("ipName", name == null ? null : name.name());
+    out.put("ipNameSource", name == null ? null : Json.kebab(name.source()));
+    out.put("helo", facts.helo());
     Map<String, @Nullable Object> sources = new LinkedHashMap<>();
     sources.put("domain", source(diagnosis.sources().domain()));
     sources.put("ip", source(diagnosis.sources().ip()));
     sources.put("helo", source(diagnosis.sources().helo()));
     out.put("sources", sources);
-    DomainState state = diagnosis.domainState();
-    out.put("domainState", state == null ? null : state.code());
-    out.put("bounceResult", diagnosis.bounceResult() == null ? null : diagnosis.bounceResult().token());
-    out.put("ip", diagnosis.ip() == null ? null : diagnosis.ip().toString());
-    out.put("helo", facts.helo());
     out.put("forwarding", facts.forwarded());
-    List<Map<String, Object>> signs = new ArrayList<>();
+    List<Map<String, @Nullable Object>> signs = new ArrayList<>();
     for (ForwardingSign sign : facts.forwarding()) {
-      signs.add(Map.of("code", sign.code(), "args", sign.args()));
+      Map<String, @Nullable Object> item = new LinkedHashMap<>();
+      item.put("code", sign.code());
+      item.put("args", sign.args());
+      signs.add(item);
     }
     out.put("forwardingSigns", signs);
-    out.put("evidence", items(diagnosis.evidence()));
-    out.put("advice", advice(diagnosis.advice()));
+    List<Map<String, @Nullable Object>> evidence = new ArrayList<>();
+    for (Evidence item : diagnosis.evidence()) {
+      evidence.add(coded(item.code(), item.text()));
+    }
+    out.put("evidence", evidence);
+    List<Map<String, @Nullable Object>> advice = new ArrayList<>();
+    for (Advice item : diagnosis.advice()) {
+      advice.add(coded(item.code(), item.text()));
+    }
+    out.put("advice", advice);
     out.put("proposedRecord", diagnosis.proposedRecord());
     Proposal proposal = diagnosis.proposal();
     out.put("proposedRecordDomain", proposal == null ? null : proposal.domain());
     SpfResult spf = diagnosis.spfResult();
-    out.put("spf", spf == null ? null : CheckOutput.json(spf, false, Limits.RFC));
+    out.put("spf", spf == null ? null : CheckOutput.fields(spf, false, Limits.RFC));
     LintReport lint = diagnosis.lint();
-    out.put("lintFindings", lint == null ? null : LintOutput.diagnosisFindings(lint.findings()));
+    out.put("lintFindings", lint == null ? null : findings(lint.findings()));
     out.put("problems", diagnosis.problems());
     return out;
   }
 
+  private static Map<String, @Nullable Object> coded(String code, String text) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("code", code);
+    out.put("text", text);
+    return out;
+  }
+
+  private static List<Map<String, @Nullable Object>> findings(List<Finding> findings) {
+    List<Map<String, @Nullable Object>> out = new ArrayList<>();
+    for (Finding finding : findings) {
+      Map<String, @Nullable Object> item = new LinkedHashMap<>();
+      item.put("code", Json.kebab(finding.code()));
+      item.put("severity", Json.kebab(finding.severity()));
+      item.put("message", finding.message());
+      item.put("position", finding.position());
+      item.put("domain", finding.domain());
+      out.add(item);
+    }
+    return out;
+  }
+
   private static @Nullable String source(@Nullable FactSource source) {
-    return source == null ? null : source.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return source == null ? null : Json.kebab(source);
   }
 
-  private static List<Map<String, String>> items(List<Evidence> evidence) {
-    List<Map<String, String>> out = new ArrayList<>();
-    for (Evidence item : evidence) {
-      Map<String, String> map = new LinkedHashMap<>();
-      map.put("code", item.code());
-      map.put("text", item.text());
-      out.add(map);
-    }
-    return out;
-  }
+  /** Evidence the report shows in its own fields, so that each fact is printed once. */
+  private static final Set<String> SHOWN_AS_FIELDS =
+      Set.of("reply", "spf-result", "record", "lookups", "proposal-verified");
 
-  private static List<Map<String, String>> advice(List<Advice> advice) {
-    List<Map<String, String>> out = new ArrayList<>();
-    for (Advice item : advice) {
-      Map<String, String> map = new LinkedHashMap<>();
-      map.put("code", item.code());
-      map.put("text", item.text());
-      out.add(map);
-    }
-    return out;
-  }
+  /** The advice whose text carries the proposed record; the report shows the record instead. */
+  private static final String APPLY_PROPOSAL = "apply-proposal";
 
-  /** The report: the bounce, DNS now, the cause with its evidence, the steps, the record. */
-  static List<String> text(Diagnosis diagnosis, Language language, Limits limits) {
+  /**
+   * The report a person reads: the first line says in plain words what happened, then what to do
+   * (the verified record in its place among the steps), then the evidence, each fact once. Stable
+   * codes only with {@code verbose}.
+   */
+  static List<String> text(Diagnosis diagnosis, @Nullable ClientName name, Language language, boolean verbose) {
     BounceFacts facts = diagnosis.facts();
     List<String> lines = new ArrayList<>();
+    Texts.wrap(lines, "", "", headline(diagnosis, name, language));
 
-    lines.add(language.text(Label.BOUNCE));
+    lines.add("");
+    lines.add(language.text(Label.FIX));
+    Proposal proposal = diagnosis.proposal();
+    int step = 1;
+    boolean proposalShown = false;
+    for (Advice advice : diagnosis.advice()) {
+      String number = "  " + step++ + ". ";
+      String indent = " ".repeat(number.length());
+      if (advice.code().equals(APPLY_PROPOSAL) && proposal != null) {
+        proposal(lines, number, indent, proposal, language, verbose ? advice.code() : null);
+        proposalShown = true;
+      } else {
+        Texts.wrap(lines, number, indent, advice.text() + (verbose ? " [" + advice.code() + "]" : ""));
+      }
+    }
+    if (proposal != null && !proposalShown) {
+      String number = "  " + step + ". ";
+      proposal(lines, number, " ".repeat(number.length()), proposal, language, null);
+    } else if (diagnosis.advice().isEmpty()) {
+      lines.add("  " + language.text(Label.NOTHING_TO_DO));
+    }
+
+    lines.add("");
+    lines.add(language.text(Label.EVIDENCE));
     String status = join(facts.replyCode(), facts.statusCode());
-    field(lines, language, Label.STATUS, status);
-    field(lines, language, Label.REPLY, facts.replyText());
-    field(lines, language, Label.REJECTED_BY, facts.rejectingHost());
-    field(lines, language, Label.CATEGORY, diagnosis.category().name());
+    String host = facts.rejectingHost();
+    if (status != null || facts.replyText() != null) {
+      String said = status == null ? "" : host == null ? status : language.format(Label.STATUS_FROM, status, host);
+      field(lines, language, Label.BOUNCE_LINE, join(said.isEmpty() ? null : said + (facts.replyText() == null ? "" : ":"), facts.replyText()));
+    }
     field(lines, language, Label.SENDER, facts.envelopeSender());
     FactSources sources = diagnosis.sources();
-    field(lines, language, Label.DOMAIN, sourced(diagnosis.domain(), sources.domain(), language));
-    field(lines, language, Label.CLIENT_IP,
-        sourced(diagnosis.ip() == null ? null : diagnosis.ip().toString(), sources.ip(), language));
+    if (!Objects.equals(diagnosis.domain(), domainOf(facts.envelopeSender())) || sources.domain() == FactSource.USER) {
+      field(lines, language, Label.DOMAIN, sourced(diagnosis.domain(), sources.domain(), language));
+    }
+    IpAddress ip = diagnosis.ip();
+    if (ip != null) {
+      String client = ip + (name == null ? "" : ", " + name.name());
+      List<String> whence = new ArrayList<>();
+      if (sources.ip() != null) {
+        whence.add(sourceText(sources.ip(), language));
+      }
+      if (name != null) {
+        whence.add(language.text(name.source() == ClientName.Source.RECEIVED ? Label.NAME_FROM_RECEIVED : Label.NAME_FROM_PTR));
+      }
+      field(lines, language, Label.CLIENT, client + (whence.isEmpty() ? "" : " (" + String.join("; ", whence) + ")"));
+    }
     field(lines, language, Label.HELO, sourced(facts.helo(), sources.helo(), language));
     field(
         lines,
@@ -126,69 +200,34 @@ final class DiagnoseOutput {
         facts.forwarded()
             ? language.format(Label.FORWARDING_SIGNS, facts.forwarding().size())
             : language.text(Label.NONE_SEEN));
-
-    lines.add("");
-    lines.add(language.text(Label.DNS));
     SpfResult spf = diagnosis.spfResult();
     LintReport lint = diagnosis.lint();
-    String record = liveRecord(spf, lint);
+    String domain = diagnosis.domain();
     if (spf == null && lint == null) {
-      lines.add("  " + language.text(Label.NO_LIVE_CHECK));
+      field(lines, language, Label.SPF_NOW, language.text(Label.NO_LIVE_CHECK));
     } else {
+      String record = liveRecord(spf, lint);
       // a record is copied from here: never wrapped
-      lines.add(label(language, Label.SPF_RECORD) + (record == null ? noRecord(diagnosis.domainState(), language) : record));
+      lines.add(label(language, Label.SPF_RECORD) + (record == null ? noRecord(diagnosis.domainState(), language)
+          : record + (domain == null ? "" : "  (" + language.format(Label.PUBLISHED_AT, domain) + ")")));
       if (spf != null) {
-        field(lines, language, Label.SPF_CHECK, check(spf, language));
+        field(lines, language, Label.SPF_NOW, check(spf, language));
       }
       if (lint != null) {
-        field(
-            lines,
-            language,
-            Label.LOOKUPS,
-            lint.lookups()
-                + "/"
-                + limits.maxDnsTerms()
-                + ", void "
-                + lint.voidLookups()
-                + "/"
-                + limits.maxVoidLookups());
+        field(lines, language, Label.LOOKUPS, language.format(Label.LOOKUP_COUNTS,
+            lint.lookups(), Limits.RFC.maxDnsTerms(), lint.voidLookups(), Limits.RFC.maxVoidLookups()));
         if (language == Language.EN) {
           // the lint's own wording is English; in other languages the evidence below says it
-          lines.addAll(LintOutput.findingLines(lint.findings(), "  "));
+          for (Finding finding : lint.findings()) {
+            Texts.wrap(lines, "  - ", "    ", finding.message() + (verbose ? " [" + Json.kebab(finding.code()) + "]" : ""));
+          }
         }
       }
     }
-
-    lines.add("");
-    lines.add(language.text(Label.CAUSE) + ": " + diagnosis.cause().name());
     for (Evidence evidence : diagnosis.evidence()) {
-      Texts.wrap(lines, "  - ", "    ", evidence.text());
-    }
-
-    lines.add("");
-    lines.add(language.text(Label.STEPS));
-    int step = 1;
-    for (Advice advice : diagnosis.advice()) {
-      String number = "  " + step++ + ". ";
-      Texts.wrap(lines, number, " ".repeat(number.length()), advice.text());
-    }
-    if (diagnosis.advice().isEmpty()) {
-      lines.add("  " + language.text(Label.NONE));
-    }
-
-    lines.add("");
-    Proposal proposal = diagnosis.proposal();
-    if (proposal == null) {
-      lines.add(language.text(Label.PROPOSAL) + ": " + language.text(Label.NO_PROPOSAL));
-    } else {
-      SpfResult verification = proposal.verification();
-      lines.add(
-          language.text(Label.PROPOSAL)
-              + " ("
-              + language.format(
-                  Label.VERIFIED, verification.result().token(), verification.ip())
-              + ")");
-      lines.add("  " + proposal.domain() + ". IN TXT " + quoted(proposal.record()));
+      if (!SHOWN_AS_FIELDS.contains(evidence.code())) {
+        Texts.wrap(lines, "  - ", "    ", evidence.text() + (verbose ? " [" + evidence.code() + "]" : ""));
+      }
     }
 
     if (!diagnosis.problems().isEmpty()) {
@@ -198,20 +237,60 @@ final class DiagnoseOutput {
         Texts.wrap(lines, "  - ", "    ", problem);
       }
     }
+    if (verbose) {
+      lines.add("");
+      lines.add(language.text(Label.CODES));
+      lines.add("  category:  " + Json.kebab(diagnosis.category()));
+      lines.add("  cause:     " + Json.kebab(diagnosis.cause()));
+      lines.add("  evidence:  " + String.join(", ", diagnosis.evidence().stream().map(Evidence::code).toList()));
+      lines.add("  advice:    " + String.join(", ", diagnosis.advice().stream().map(Advice::code).toList()));
+    }
     return lines;
   }
 
-  // where a fact came from, after it: "(from the bounce)", "(given: --ip)"
+  // the proposal as a step: what it is, then the record as a zone-file line, never wrapped
+  private static void proposal(List<String> lines, String number, String indent, Proposal proposal,
+      Language language, @Nullable String code) {
+    Texts.wrap(lines, number, indent, language.format(Label.PUBLISH, proposal.domain(), proposal.verification().ip())
+        + (code == null ? "" : " [" + code + "]"));
+    lines.add(indent + "  " + proposal.domain() + ". IN TXT " + quoted(proposal.record()));
+  }
+
+  /** The report's first line, in plain words, from the {@code Headlines} bundle of the language. */
+  static String headline(Diagnosis diagnosis, @Nullable ClientName name, Language language) {
+    ResourceBundle bundle = ResourceBundle.getBundle(
+        "io.github.spfkit.examples.cli.Headlines", language.locale(),
+        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    IpAddress ip = diagnosis.ip();
+    String client = ip == null ? bundle.getString("unknown.ip") : ip + (name == null ? "" : " (" + name.name() + ")");
+    String domain = diagnosis.domain() == null ? bundle.getString("unknown.domain") : diagnosis.domain();
+    String helo = diagnosis.facts().helo() == null ? bundle.getString("unknown.helo") : diagnosis.facts().helo();
+    return new MessageFormat(bundle.getString(Json.kebab(diagnosis.cause())), language.locale())
+        .format(new Object[] {client, domain, helo});
+  }
+
+  private static @Nullable String domainOf(@Nullable String address) {
+    if (address == null) {
+      return null;
+    }
+    int at = address.lastIndexOf('@');
+    return (at < 0 ? address : address.substring(at + 1)).toLowerCase(Locale.ROOT);
+  }
+
+  private static String sourceText(FactSource source, Language language) {
+    return language.text(switch (source) {
+      case BOUNCE -> Label.FROM_BOUNCE;
+      case USER -> Label.FROM_USER;
+      case REPORTING_HOST -> Label.FROM_REPORTING_HOST;
+    });
+  }
+
+  // where a fact came from, after it: "(from the bounce)", "(given by you)"
   private static @Nullable String sourced(@Nullable String value, @Nullable FactSource source, Language language) {
     if (value == null || source == null) {
       return value;
     }
-    Label label = switch (source) {
-      case BOUNCE -> Label.FROM_BOUNCE;
-      case USER -> Label.FROM_USER;
-      case REPORTING_HOST -> Label.FROM_REPORTING_HOST;
-    };
-    return value + " (" + language.text(label) + ")";
+    return value + " (" + sourceText(source, language) + ")";
   }
 
   private static String noRecord(@Nullable DomainState state, Language language) {

@@ -64,7 +64,7 @@ public final class DnsOptions {
     }
     for (Path zone : zones) {
       if (!Files.isRegularFile(zone)) {
-        throw new UsageException("cannot read zone file " + zone + ": no such file");
+        throw new UsageException(UsageException.Code.UNREADABLE_INPUT, "cannot read zone file " + zone + ": no such file");
       }
     }
     if (!zones.isEmpty()) {
@@ -112,9 +112,9 @@ public final class DnsOptions {
     try {
       return ZoneFileLookup.load(zones);
     } catch (NoSuchFileException e) {
-      throw new UsageException("cannot read zone file " + e.getFile() + ": no such file");
+      throw new UsageException(UsageException.Code.UNREADABLE_INPUT, "cannot read zone file " + e.getFile() + ": no such file");
     } catch (IOException e) {
-      throw new UsageException("cannot read zone file: " + e.getMessage());
+      throw new UsageException(UsageException.Code.UNREADABLE_INPUT, "cannot read zone file: " + e.getMessage());
     }
   }
 

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.jr.ob.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -20,7 +22,37 @@ final class Json {
   private static final JSON READER = JSON.std.with(JSON.Feature.FAIL_ON_DUPLICATE_MAP_KEYS);
   private static final JSON PRETTY = COMPACT.with(JSON.Feature.PRETTY_PRINT_OUTPUT);
 
+  /** The version of the JSON contract, {@code "schemaVersion"}: the first field of every document. */
+  static final int SCHEMA_VERSION = 1;
+
   private Json() {}
+
+  /** A new JSON document (or JSON Lines record): {@code schemaVersion} first, then what is added. */
+  static Map<String, @Nullable Object> document() {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("schemaVersion", SCHEMA_VERSION);
+    return out;
+  }
+
+  /** A document of {@code fields}, {@code schemaVersion} first. */
+  static Map<String, @Nullable Object> document(Map<String, @Nullable Object> fields) {
+    Map<String, @Nullable Object> out = document();
+    out.putAll(fields);
+    return out;
+  }
+
+  /** An enum value as the contract writes it: lower case, words joined by {@code -}. */
+  static String kebab(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The {@code {"code": .., "message": ..}} object of an error. */
+  static Map<String, @Nullable Object> error(String code, String message) {
+    Map<String, @Nullable Object> out = new LinkedHashMap<>();
+    out.put("code", code);
+    out.put("message", message);
+    return out;
+  }
 
   /** One line, for JSON Lines. */
   static String line(Map<String, ?> object) {

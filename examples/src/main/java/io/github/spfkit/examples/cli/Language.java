@@ -3,7 +3,8 @@ package io.github.spfkit.examples.cli;
 import java.util.Locale;
 
 /**
- * The languages {@code spf diagnose --lang} writes reports in, with the report's own headings.
+ * The languages {@code spf diagnose --lang} writes reports in, with the report's own headings and
+ * labels; the first line of a report comes from the {@code Headlines} bundles beside this class.
  * The evidence and advice come translated from the diagnosis library.
  */
 enum Language {
@@ -11,27 +12,14 @@ enum Language {
   EN(
       Locale.ENGLISH,
       new String[] {
-        "What the bounce says",
-        "What DNS says now",
-        "Cause",
-        "Steps",
-        "Proposed record",
-        "Status",
-        "Reply",
-        "Rejected by",
-        "Category",
         "Sender",
         "Domain",
-        "Client IP",
         "HELO",
         "Forwarding",
         "none seen",
         "SPF record",
-        "SPF check",
         "Lookups",
         "no live check was possible",
-        "no proposal: none could be verified for this cause",
-        "verified: %s for %s, no lint errors",
         "Could not read",
         "(none)",
         "%1$s for %2$s",
@@ -41,33 +29,40 @@ enum Language {
         "from the bounce",
         "given by you",
         "address of the reporting host",
-        "%d sign(s), listed under the cause"
+        "%d sign(s), listed under the cause",
+        "%d messages: %d bounces diagnosed, %d not a bounce, %d unreadable",
+        "%d files skipped (not mail messages)",
+        "By category",
+        "By cause",
+        "Messages",
+        "not a bounce",
+        "unreadable",
+        "What to do",
+        "Evidence",
+        "Bounce",
+        "Client",
+        "SPF now",
+        "Publish this record at %1$s (checked before it is shown: %2$s passes with it, and it has no lint errors):",
+        "%1$d of %2$d DNS lookups allowed, %3$d of %4$d lookups that find nothing",
+        "Codes",
+        "name from its Received header",
+        "name from its PTR record, confirmed by its address",
+        "%1$s from %2$s",
+        "(nothing to do)",
+        "published at %s"
       }),
   /** Indonesian. */
   ID(
       Locale.forLanguageTag("id"),
       new String[] {
-        "Isi pesan bounce",
-        "Kondisi DNS saat ini",
-        "Penyebab",
-        "Langkah perbaikan",
-        "Record yang diusulkan",
-        "Status",
-        "Balasan",
-        "Ditolak oleh",
-        "Kategori",
         "Pengirim",
         "Domain",
-        "IP klien",
         "HELO",
         "Penerusan",
         "tidak terlihat",
         "Record SPF",
-        "Pemeriksaan SPF",
         "Lookup",
         "pemeriksaan langsung tidak dapat dilakukan",
-        "tidak ada usulan: tidak ada yang dapat diverifikasi untuk penyebab ini",
-        "terverifikasi: %s untuk %s, tanpa error lint",
         "Tidak terbaca",
         "(tidak ada)",
         "%1$s untuk %2$s",
@@ -77,32 +72,39 @@ enum Language {
         "dari bounce",
         "diberikan oleh Anda",
         "alamat host pelapor",
-        "%d tanda, tercantum di bawah penyebab"
+        "%d tanda, tercantum di bawah penyebab",
+        "%d pesan: %d bounce didiagnosis, %d bukan bounce, %d tidak terbaca",
+        "%d berkas dilewati (bukan pesan email)",
+        "Menurut kategori",
+        "Menurut penyebab",
+        "Pesan",
+        "bukan bounce",
+        "tidak terbaca",
+        "Yang perlu dilakukan",
+        "Bukti",
+        "Bounce",
+        "Klien",
+        "SPF sekarang",
+        "Terbitkan record ini di %1$s (sudah diperiksa sebelum ditampilkan: %2$s lolos dengannya, dan tanpa error lint):",
+        "%1$d dari %2$d lookup DNS yang diizinkan, %3$d dari %4$d lookup yang tidak menemukan apa pun",
+        "Kode",
+        "nama dari header Received-nya",
+        "nama dari record PTR-nya, dikonfirmasi oleh alamatnya",
+        "%1$s dari %2$s",
+        "(tidak ada yang perlu dilakukan)",
+        "diterbitkan di %s"
       });
 
   /** The headings and labels, by position. */
   enum Label {
-    BOUNCE,
-    DNS,
-    CAUSE,
-    STEPS,
-    PROPOSAL,
-    STATUS,
-    REPLY,
-    REJECTED_BY,
-    CATEGORY,
     SENDER,
     DOMAIN,
-    CLIENT_IP,
     HELO,
     FORWARDING,
     NONE_SEEN,
     SPF_RECORD,
-    SPF_CHECK,
     LOOKUPS,
     NO_LIVE_CHECK,
-    NO_PROPOSAL,
-    VERIFIED,
     UNREADABLE,
     NONE,
     RESULT_FOR_IP,
@@ -112,13 +114,33 @@ enum Language {
     FROM_BOUNCE,
     FROM_USER,
     FROM_REPORTING_HOST,
-    FORWARDING_SIGNS
+    FORWARDING_SIGNS,
+    MAILBOX_COUNTS,
+    MAILBOX_SKIPPED,
+    BY_CATEGORY,
+    BY_CAUSE,
+    MESSAGES,
+    NOT_A_BOUNCE,
+    UNREADABLE_MESSAGE,
+    FIX,
+    EVIDENCE,
+    BOUNCE_LINE,
+    CLIENT,
+    SPF_NOW,
+    PUBLISH,
+    LOOKUP_COUNTS,
+    CODES,
+    NAME_FROM_RECEIVED,
+    NAME_FROM_PTR,
+    STATUS_FROM,
+    NOTHING_TO_DO,
+    PUBLISHED_AT
   }
 
   /** The labels of the report's fields, whose longest sets the width of the label column. */
   private static final Label[] FIELDS = {
-    Label.STATUS, Label.REPLY, Label.REJECTED_BY, Label.CATEGORY, Label.SENDER, Label.DOMAIN,
-    Label.CLIENT_IP, Label.HELO, Label.FORWARDING, Label.SPF_RECORD, Label.SPF_CHECK, Label.LOOKUPS
+    Label.BOUNCE_LINE, Label.SENDER, Label.DOMAIN, Label.CLIENT, Label.HELO, Label.FORWARDING,
+    Label.SPF_RECORD, Label.SPF_NOW, Label.LOOKUPS
   };
 
   private final Locale locale;

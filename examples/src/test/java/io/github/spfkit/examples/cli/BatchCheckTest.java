@@ -36,60 +36,68 @@ final class BatchCheckTest {
   }
 
   @Test
-  void answersEveryLineInOrderWithItsIdEchoed() throws Exception {
+  void answersEveryLineInOrderWithItsIdEchoedAndSaysHowManyLinesItChecked() throws Exception {
     Cli.Run run = run("check", "--zone", zone(), "--batch", resource("batch/checks.jsonl"));
 
-    assertThat(run.status()).isZero();
-    assertThat(run.err()).isEmpty();
+    assertThat(run.status()).isEqualTo(SpfCommand.EXIT_OK);
+    assertThat(run.err()).isEqualTo("spf check --batch: 6 lines, 0 errors\n");
     List<Map<String, Object>> out = lines(run.out());
     assertThat(out).extracting(o -> o.get("id"))
         .containsExactly(1, "two", 3, Map.of("ticket", 4), 5, 6);
+    assertThat(out).extracting(o -> o.get("line")).containsExactly(1, 2, 3, 4, 5, 6);
     assertThat(out).extracting(o -> o.get("result"))
         .containsExactly("pass", "fail", "pass", "pass", "pass", "permerror");
     assertThat(out.get(3)).containsEntry("identity", "helo").containsEntry("domain", "mail.example.com");
     assertThat(out.get(4)).containsEntry("identity", "mailfrom").containsEntry("sender", "postmaster@mail.example.com");
     assertThat(out).allSatisfy(o -> assertThat(o).containsKeys(
-        "result", "explanation", "mechanism", "domain", "lookups", "voidLookups", "receivedSpf", "authenticationResults"));
+        "result", "explanation", "mechanism", "domain", "dnsTerms", "voidLookups", "receivedSpf", "authenticationResults"));
   }
 
   @Test
-  void writesOneLinePerObject() {
+  void writesOneLinePerObjectWithTheSchemaVersionFirst() {
     Cli.Run run = run("check", "--zone", zone(), "--batch", resource("batch/checks.jsonl"));
 
-    assertThat(run.out().split("\n")).hasSize(6).allSatisfy(line -> assertThat(line).startsWith("{\"id\":").endsWith("}"));
+    assertThat(run.out().split("\n")).hasSize(6)
+        .allSatisfy(line -> assertThat(line).startsWith("{\"schemaVersion\":1,\"line\":").endsWith("}"));
   }
 
   @Test
-  void givesAnErrorObjectForEachBadLineAndGoesOn() throws Exception {
+  void givesAnErrorObjectForEachBadLineGoesOnAndExitsOne() throws Exception {
     Cli.Run run = run("check", "--zone", zone(), "--batch", resource("batch/mixed.jsonl"));
 
-    assertThat(run.status()).isZero();
+    assertThat(run.status()).isEqualTo(SpfCommand.EXIT_SOME_FAILED);
+    assertThat(run.err()).isEqualTo("spf check --batch: 14 lines, 11 errors\n");
     List<Map<String, Object>> out = lines(run.out());
-    assertThat(out).extracting(o -> o.get("id")).containsExactly("a", null, null, "c", "d", "e", "f", null, null, "h", null, "j", "k");
-    assertThat(out).extracting(o -> o.get("line")).containsExactly(null, 2, 3, 5, 6, 7, 8, 9, 10, null, 12, 13, null);
+    assertThat(out).extracting(o -> o.get("id")).containsExactly("a", null, null, "c", "d", "e", "f", null, null, "h", null, "j", "k", "l");
+    assertThat(out).extracting(o -> o.get("line")).containsExactly(1, 2, 3, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
     assertThat(out.get(0)).containsEntry("result", "pass");
     assertThat(out.get(9)).containsEntry("result", "fail");
-    assertThat(out.subList(1, 9)).allSatisfy(o -> assertThat(o).containsOnlyKeys("id", "line", "error"));
-    assertThat(out).extracting(o -> (String) o.get("error")).containsExactly(
+    assertThat(out.subList(1, 9)).allSatisfy(o -> assertThat(o).containsOnlyKeys("schemaVersion", "id", "line", "error"));
+    assertThat(out).extracting(o -> o.get("error")).containsExactly(
         null,
-        "malformed JSON: Unexpected end-of-input: expected close marker for Object at column 64",
-        "malformed JSON: Unrecognized token 'this' at column 1",
-        "missing \"ip\"",
-        "not an IP address: \"not-an-ip\"",
-        "\"mailfrom\" must be a string",
-        "give \"mailfrom\", \"helo\" or both",
-        "malformed JSON: expected a JSON object {...}",
-        "malformed JSON: Unrecognized token 'trailing' at column 67",
+        error("malformed-json", "malformed JSON: Unexpected end-of-input: expected close marker for Object at column 62"),
+        error("malformed-json", "malformed JSON: Unrecognized token 'this' at column 1"),
+        error("invalid-field", "missing \"ip\""),
+        error("invalid-field", "not an IP address: \"not-an-ip\""),
+        error("invalid-field", "\"sender\" must be a string"),
+        error("invalid-field", "give \"sender\", \"helo\" or both"),
+        error("malformed-json", "malformed JSON: expected a JSON object {...}"),
+        error("malformed-json", "malformed JSON: Unrecognized token 'trailing' at column 65"),
         null,
-        "malformed JSON: more after the object at column 67",
-        "the null sender (empty \"mailfrom\") is checked as postmaster@HELO: add \"helo\"",
-        null);
+        error("malformed-json", "malformed JSON: more after the object at column 65"),
+        error("invalid-field", "the null sender (empty \"sender\") is checked as postmaster@HELO: add \"helo\""),
+        null,
+        error("unknown-key", "unknown keys \"mailfrom\" (did you mean \"sender\"?), \"Helo\"; an input line has id, ip, sender, helo"));
     assertThat(out.get(12)).containsEntry("result", "pass").containsEntry("sender", "postmaster@mail.example.com");
+  }
+
+  private static Map<String, Object> error(String code, String message) {
+    return Map.of("code", code, "message", message);
   }
 
   @Test
   void readsStandardInputForDash() throws Exception {
-    String input = "{\"id\":\"x\",\"ip\":\"192.0.2.10\",\"mailfrom\":\"alice@example.com\"}\n";
+    String input = "{\"id\":\"x\",\"ip\":\"192.0.2.10\",\"sender\":\"alice@example.com\"}\n";
 
     Cli.Run run = runWithInput(input, "check", "--zone", zone(), "--batch", "-");
 
@@ -100,8 +108,8 @@ final class BatchCheckTest {
   @Test
   void appliesTheWhatIfRecordToEveryLine() throws Exception {
     String input =
-        "{\"id\":1,\"ip\":\"203.0.113.25\",\"mailfrom\":\"a@example.com\"}\n"
-            + "{\"id\":2,\"ip\":\"203.0.113.26\",\"mailfrom\":\"b@example.com\"}\n";
+        "{\"id\":1,\"ip\":\"203.0.113.25\",\"sender\":\"a@example.com\"}\n"
+            + "{\"id\":2,\"ip\":\"203.0.113.26\",\"sender\":\"b@example.com\"}\n";
 
     Cli.Run run = runWithInput(input, "check", "--zone", zone(), "--batch", "-", "--record", "v=spf1 ip4:203.0.113.25 -all");
 
@@ -111,7 +119,7 @@ final class BatchCheckTest {
   @Test
   @SuppressWarnings("unchecked")
   void addsTheTraceToEveryLineWithTrace() throws Exception {
-    String input = "{\"id\":1,\"ip\":\"198.51.100.9\",\"mailfrom\":\"a@example.com\"}\n";
+    String input = "{\"id\":1,\"ip\":\"198.51.100.9\",\"sender\":\"a@example.com\"}\n";
 
     Cli.Run run = runWithInput(input, "check", "--zone", zone(), "--batch", "-", "--trace");
 
@@ -126,21 +134,21 @@ final class BatchCheckTest {
     Cli.Run run = Cli.run(input, true, "check", "--zone", zone(), "--batch", "-");
 
     assertThat(run.out().split("\n")).hasSize(BatchCheck.LONG_BATCH + 50);
-    assertThat(run.err()).startsWith("\rspf check --batch: ").endsWith("\rspf check --batch: 250 lines checked, 0 errors\n");
+    assertThat(run.err()).startsWith("\rspf check --batch: ").endsWith("\rspf check --batch: 250 lines, 0 errors\n");
   }
 
   @Test
-  void drawsNoProgressWhenStandardErrorIsNotATerminal() {
+  void drawsNoProgressButEndsWithTheSummaryWhenStandardErrorIsNotATerminal() {
     Cli.Run run = Cli.run(longBatch(BatchCheck.LONG_BATCH + 50), false, "check", "--zone", zone(), "--batch", "-");
 
-    assertThat(run.err()).isEmpty();
+    assertThat(run.err()).isEqualTo("spf check --batch: 250 lines, 0 errors\n");
   }
 
   @Test
-  void drawsNoProgressForAShortBatch() {
+  void drawsNoProgressForAShortBatchOnlyTheSummary() {
     Cli.Run run = Cli.run(longBatch(10), true, "check", "--zone", zone(), "--batch", "-");
 
-    assertThat(run.err()).isEmpty();
+    assertThat(run.err()).isEqualTo("spf check --batch: 10 lines, 0 errors\n");
   }
 
   @Test
@@ -166,7 +174,7 @@ final class BatchCheckTest {
     StringBuilder input = new StringBuilder();
     for (int i = 0; i < n; i++) {
       input.append("{\"id\":").append(i).append(",\"ip\":\"192.0.2.").append(i % 64)
-          .append("\",\"mailfrom\":\"user").append(i).append("@d").append(i).append(".example.com\"}\n");
+          .append("\",\"sender\":\"user").append(i).append("@d").append(i).append(".example.com\"}\n");
     }
     return input.toString();
   }

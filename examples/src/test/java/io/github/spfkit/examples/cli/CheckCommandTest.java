@@ -78,7 +78,7 @@ final class CheckCommandTest {
         .containsEntry("result", "fail")
         .containsEntry("mechanism", "-all")
         .containsEntry("domain", "example.com")
-        .containsEntry("lookups", 2)
+        .containsEntry("dnsTerms", 2)
         .containsEntry("voidLookups", 0)
         .containsEntry("explanation", "203.0.113.5 is not one of example.com's permitted senders")
         .containsEntry("authenticationResults", "spf=fail (matched -all in example.com) smtp.mailfrom=example.com")
@@ -103,7 +103,7 @@ final class CheckCommandTest {
     Map<String, Object> json = JSON.std.mapFrom(run.out());
     @SuppressWarnings("unchecked")
     Map<String, Object> trace = (Map<String, Object>) json.get("trace");
-    assertThat(trace).containsEntry("domain", "example.com").containsEntry("result", "pass").containsEntry("lookups", 2);
+    assertThat(trace).containsEntry("domain", "example.com").containsEntry("result", "pass").containsEntry("dnsTerms", 2);
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> terms = (List<Map<String, Object>>) trace.get("terms");
     assertThat(terms).extracting(t -> t.get("term")).containsExactly("mx", "ip4:192.0.2.0/26", "include:_spf.example.net");
@@ -121,7 +121,7 @@ final class CheckCommandTest {
 
     assertThat(JSON.std.mapFrom(published.out())).containsEntry("result", "fail");
     Map<String, Object> json = JSON.std.mapFrom(whatIf.out());
-    assertThat(json).containsEntry("result", "pass").containsEntry("mechanism", "ip4:203.0.113.0/24").containsEntry("lookups", 1);
+    assertThat(json).containsEntry("result", "pass").containsEntry("mechanism", "ip4:203.0.113.0/24").containsEntry("dnsTerms", 1);
   }
 
   @Test
@@ -131,6 +131,19 @@ final class CheckCommandTest {
             "--default-explanation", "see https://%{d}/spf for %{i}");
 
     assertThat(JSON.std.mapFrom(run.out())).containsEntry("explanation", "see https://example.com/spf for 203.0.113.5");
+  }
+
+  @Test
+  void namesTheReceiverInReceivedSpfWithReceiver() throws Exception {
+    Cli.Run run = run("check", "--zone", zone(), "--json", "--receiver", "mx.example.org",
+        "--ip", "203.0.113.5", "--sender", "alice@example.com");
+
+    Map<String, Object> json = JSON.std.mapFrom(run.out());
+    assertThat(json).containsEntry("receiver", "mx.example.org");
+    assertThat((String) json.get("receivedSpf")).contains("receiver=mx.example.org;");
+    assertThat(run("check", "--zone", zone(), "--receiver", "mx.example.org",
+        "--ip", "203.0.113.5", "--sender", "alice@example.com").out())
+        .contains("Received-SPF: fail (mx.example.org: ");
   }
 
   @Test

@@ -61,6 +61,21 @@ final class Cli {
     }
   }
 
+  /**
+   * Writes what the tool wrote beside the test output ({@code target/golden-actual/NAME}), so that a
+   * golden file that no longer matches can be read and compared by hand; returns it unchanged.
+   */
+  static String keep(String golden, String out) {
+    try {
+      Path actual = Path.of("target", "golden-actual", golden);
+      Files.createDirectories(actual.getParent());
+      Files.writeString(actual, out, StandardCharsets.UTF_8);
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String normalize(String text) {
     return text.replace("\r\n", "\n");
   }

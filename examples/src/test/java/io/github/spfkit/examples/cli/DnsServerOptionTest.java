@@ -34,7 +34,7 @@ final class DnsServerOptionTest {
     assertThat(JSON.std.mapFrom(run.out()))
         .containsEntry("result", "pass")
         .containsEntry("mechanism", "include:_spf.example.net")
-        .containsEntry("lookups", 1);
+        .containsEntry("dnsTerms", 1);
     assertThat(server.questions()).isEqualTo(2);
   }
 
@@ -42,7 +42,7 @@ final class DnsServerOptionTest {
   void batchAsksEachNameOnceThanksToTheCache() throws Exception {
     StringBuilder input = new StringBuilder();
     for (int i = 0; i < 20; i++) {
-      input.append("{\"id\":").append(i).append(",\"ip\":\"192.0.2.").append(i).append("\",\"mailfrom\":\"a@example.com\"}\n");
+      input.append("{\"id\":").append(i).append(",\"ip\":\"192.0.2.").append(i).append("\",\"sender\":\"a@example.com\"}\n");
     }
 
     Cli.Run run = Cli.runWithInput(input.toString(), "check", "--dns", server.address(), "--timeout", "5s", "--batch", "-");

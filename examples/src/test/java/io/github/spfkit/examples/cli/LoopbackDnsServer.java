@@ -28,6 +28,8 @@ final class LoopbackDnsServer implements AutoCloseable {
   private final Map<String, String> txt;
   private final Thread thread;
   private final AtomicInteger questions = new AtomicInteger();
+  private final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> asked =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   LoopbackDnsServer(Map<String, String> txt) throws SocketException {
     this.txt = txt;
@@ -63,8 +65,18 @@ final class LoopbackDnsServer implements AutoCloseable {
     }
   }
 
+  /** How often {@code name} was asked for records of {@code type} ({@code "TXT"}, ...). */
+  int questions(String name, String type) {
+    AtomicInteger n = asked.get(name.toLowerCase(java.util.Locale.ROOT) + "/" + type);
+    return n == null ? 0 : n.get();
+  }
+
   private Message answer(Message query) throws IOException {
     Record question = query.getQuestion();
+    asked.computeIfAbsent(
+            question.getName().toString(true).toLowerCase(java.util.Locale.ROOT) + "/" + Type.string(question.getType()),
+            k -> new AtomicInteger())
+        .incrementAndGet();
     Message response = new Message(query.getHeader().getID());
     response.getHeader().setFlag(Flags.QR);
     response.getHeader().setFlag(Flags.AA);

@@ -40,7 +40,7 @@ final class UnreachableDnsTest {
     assertThat(json).containsEntry("result", "temperror");
     @SuppressWarnings("unchecked")
     Map<String, Object> problem = (Map<String, Object>) json.get("problem");
-    assertThat(problem).containsEntry("kind", "DNS_ERROR").containsEntry("domain", "example.com");
+    assertThat(problem).containsEntry("kind", "dns-error").containsEntry("domain", "example.com");
   }
 
   @Test
@@ -53,7 +53,7 @@ final class UnreachableDnsTest {
 
   @Test
   void batchGivesTemperrorForEveryLine() throws Exception {
-    String input = "{\"id\":1,\"ip\":\"192.0.2.1\",\"mailfrom\":\"a@example.com\"}\n"
+    String input = "{\"id\":1,\"ip\":\"192.0.2.1\",\"sender\":\"a@example.com\"}\n"
         + "{\"id\":2,\"ip\":\"192.0.2.2\",\"helo\":\"mail.example.com\"}\n";
 
     Cli.Run run = Cli.runWithInput(input, "check", "--dns", server, "--timeout", "150ms", "--batch", "-");
@@ -80,7 +80,7 @@ final class UnreachableDnsTest {
 
     assertThat(run.status()).isZero();
     Map<String, Object> json = JSON.std.mapFrom(run.out());
-    assertThat(json).containsEntry("category", "SPF_FAIL").containsEntry("ip", "203.0.113.25").containsEntry("proposedRecord", null);
+    assertThat(json).containsEntry("category", "spf-fail").containsEntry("ip", "203.0.113.25").containsEntry("proposedRecord", null);
   }
 
   @Test
@@ -89,7 +89,7 @@ final class UnreachableDnsTest {
 
     assertThat(run.status()).isZero();
     assertThat(run.out())
-        .contains("Cause: DNS_UNAVAILABLE")
+        .startsWith("This machine got no DNS answer at all, so the SPF of example.com could not be\nchecked.\n")
         .contains("This machine could not ask DNS")
         .doesNotContain("DNS_ERROR")
         .doesNotContain("check that the name servers of example.com");

@@ -5,7 +5,9 @@ import static io.github.spfkit.examples.cli.Cli.run;
 import static io.github.spfkit.examples.cli.Cli.zone;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.jr.ob.JSON;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -63,6 +65,35 @@ final class UsageErrorsTest {
     assertThat(run.status()).isEqualTo(SpfCommand.EXIT_USAGE);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).isEqualTo(message + "\n");
+  }
+
+  static Stream<Arguments> jsonMistakes() {
+    return Stream.of(
+        Arguments.of(List.of("check", "--bogus"), "usage"),
+        Arguments.of(List.of("check", "--zone", zone(), "--ip", "192.0.2.1"), "usage"),
+        Arguments.of(List.of("check", "--zone", "no/such.zone", "--ip", "192.0.2.1", "--sender", "a@example.com"),
+            "unreadable-input"),
+        Arguments.of(List.of("check", "--zone", zone(), "--batch", "no/such.jsonl"), "unreadable-input"),
+        Arguments.of(List.of("lint", "--zone", zone()), "usage"),
+        Arguments.of(List.of("diagnose", "--zone", zone(), "no/such.eml"), "unreadable-input"),
+        Arguments.of(List.of("diagnose", "--zone", zone(), resource("bounces/not-a-bounce.eml")), "not-a-bounce"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("jsonMistakes")
+  void withJsonAlsoWritesTheErrorDocumentOnStandardOutput(List<String> args, String code) throws Exception {
+    List<String> withJson = new java.util.ArrayList<>(args);
+    withJson.add(1, "--json");
+    Cli.Run run = run(withJson.toArray(String[]::new));
+
+    assertThat(run.status()).isEqualTo(SpfCommand.EXIT_USAGE);
+    assertThat(run.err()).endsWith("\n").doesNotContain("{");
+    assertThat(run.err().strip()).doesNotContain("\n");
+    Schemas.assertValid("error.schema.json", run.out());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> error = (Map<String, Object>) JSON.std.mapFrom(run.out()).get("error");
+    assertThat(error).containsEntry("code", code);
+    assertThat(run.err()).contains((String) error.get("message"));
   }
 
   @ParameterizedTest(name = "{0}")
