@@ -123,25 +123,6 @@ final class LintOutput {
   }
 
   /**
-   * The findings of a diagnosis's lint, for {@code spf diagnose} (the JSON of its {@code
-   * lintFindings}).
-   */
-  static List<Map<String, @Nullable Object>> diagnosisFindings(
-      List<Finding> findings) {
-    List<Map<String, @Nullable Object>> out = new ArrayList<>();
-    for (Finding finding : findings) {
-      Map<String, @Nullable Object> item = new LinkedHashMap<>();
-      item.put("code", finding.code().name());
-      item.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
-      item.put("message", finding.message());
-      item.put("position", finding.position());
-      item.put("domain", finding.domain());
-      out.add(item);
-    }
-    return out;
-  }
-
-  /**
    * Each finding of a diagnosis's lint, wrapped, for {@code spf diagnose}: {@code error
    * TOO_MANY_LOOKUPS (example.com): message}, or {@code (example.com at 7)} when it has a position.
    */

@@ -10,7 +10,7 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * {@code spf}: the command-line tool's top-level command, with the subcommands {@code check},
- * {@code lint} and {@code diagnose}.
+ * {@code lint}, {@code flatten} and {@code diagnose}.
  *
  * <p>Exit codes: {@value #EXIT_OK} when a command did its whole job, whatever the SPF result;
  * {@value #EXIT_SOME_FAILED} when it did its job but some inputs failed (batch lines that could
@@ -26,7 +26,7 @@ import picocli.CommandLine.ParameterException;
     name = "spf",
     mixinStandardHelpOptions = true,
     versionProvider = SpfCommand.Version.class,
-    description = "Sender Policy Framework (RFC 7208): check, lint and diagnose.",
+    description = "Sender Policy Framework (RFC 7208): check, lint, flatten and diagnose.",
     subcommands = {CheckCommand.class, LintCommand.class, DiagnoseCommand.class, FlattenCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     commandListHeading = "%nCommands:%n",
@@ -73,7 +73,7 @@ public final class SpfCommand implements Runnable {
   public void run() {
     throw new ParameterException(
         Objects.requireNonNull(spec, "spec").commandLine(),
-        "missing command: check, lint or diagnose");
+        "missing command: check, lint, flatten or diagnose");
   }
 
   /**

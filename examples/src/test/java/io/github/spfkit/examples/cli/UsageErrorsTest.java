@@ -21,7 +21,7 @@ final class UsageErrorsTest {
             "spf check: Unknown option: '--bogus' (see 'spf check --help')"),
         Arguments.of(List.of("frobnicate"),
             "spf: Unmatched argument at index 0: 'frobnicate' (see 'spf --help')"),
-        Arguments.of(List.of(), "spf: missing command: check, lint or diagnose (see 'spf --help')"),
+        Arguments.of(List.of(), "spf: missing command: check, lint, flatten or diagnose (see 'spf --help')"),
         Arguments.of(List.of("check", "--zone", zone(), "--ip", "192.0.2.1"),
             "spf check: give --sender ADDRESS, --helo NAME, or both"),
         Arguments.of(List.of("check", "--zone", zone(), "--sender", "a@example.com"),
