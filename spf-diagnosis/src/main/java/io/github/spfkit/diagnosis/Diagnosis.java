@@ -98,4 +98,28 @@ public record Diagnosis(
     Proposal p = proposal;
     return p == null ? null : p.record();
   }
+
+  /**
+   * The verdict on a few lines, for logs and debuggers: category, cause, the domain and IP with
+   * where they came from, the reply, the codes of the evidence and advice, the proposal and the
+   * problems. The bounce's text is left out (it can be megabytes); {@link #facts()} has it.
+   *
+   * @return a multi-line summary without the bounce body
+   */
+  @Override
+  public String toString() {
+    StringBuilder out = new StringBuilder("Diagnosis[")
+        .append(cause).append(" (").append(category).append(spfRelated ? ", SPF-related" : "").append(")\n");
+    out.append("  domain: ").append(domain).append(" (").append(sources.domain()).append("), state ")
+        .append(domainState == null ? null : domainState.getClass().getSimpleName()).append('\n');
+    out.append("  ip: ").append(ip).append(" (").append(sources.ip()).append("), bounce result ")
+        .append(bounceResult).append('\n');
+    out.append("  reply: ").append(facts.replyCode()).append(' ').append(facts.statusCode()).append(' ')
+        .append(facts.replyText()).append(" from ").append(facts.rejectingHost()).append('\n');
+    out.append("  evidence: ").append(evidence.stream().map(Evidence::code).toList()).append('\n');
+    out.append("  advice: ").append(advice.stream().map(Advice::code).toList()).append('\n');
+    out.append("  proposal: ").append(proposedRecord()).append('\n');
+    out.append("  problems: ").append(problems).append(']');
+    return out.toString();
+  }
 }
