@@ -11,6 +11,7 @@ import io.github.spfkit.diagnosis.Diagnosis;
 import io.github.spfkit.diagnosis.DomainState;
 import io.github.spfkit.diagnosis.FactSource;
 import io.github.spfkit.diagnosis.FactSources;
+import io.github.spfkit.diagnosis.Phrase;
 import io.github.spfkit.diagnosis.Evidence;
 import io.github.spfkit.diagnosis.Proposal;
 import io.github.spfkit.diagnosis.bounce.BounceFacts;
@@ -128,9 +129,12 @@ final class DiagnoseOutput {
     return source == null ? null : Json.kebab(source);
   }
 
+  // the one-line description of what failed in a bounce not about SPF: said in the first line
+  private static final String WHAT_FAILED = "what-failed";
+
   /** Evidence the report shows in its own fields, so that each fact is printed once. */
   private static final Set<String> SHOWN_AS_FIELDS =
-      Set.of("reply", "spf-result", "record", "lookups", "proposal-verified");
+      Set.of("reply", "spf-result", "record", "lookups", "proposal-verified", WHAT_FAILED);
 
   /** The advice whose text carries the proposed record; the report shows the record instead. */
   private static final String APPLY_PROPOSAL = "apply-proposal";
@@ -216,11 +220,9 @@ final class DiagnoseOutput {
       if (lint != null) {
         field(lines, language, Label.LOOKUPS, language.format(Label.LOOKUP_COUNTS,
             lint.lookups(), Limits.RFC.maxDnsTerms(), lint.voidLookups(), Limits.RFC.maxVoidLookups()));
-        if (language == Language.EN) {
-          // the lint's own wording is English; in other languages the evidence below says it
-          for (Finding finding : lint.findings()) {
-            Texts.wrap(lines, "  - ", "    ", finding.message() + (verbose ? " [" + Json.kebab(finding.code()) + "]" : ""));
-          }
+        for (Finding finding : lint.findings()) {
+          Texts.wrap(lines, "  - ", "    ", Phrase.of(finding).text(language.locale())
+              + (verbose ? " [" + Json.kebab(finding.code()) + "]" : ""));
         }
       }
     }
@@ -265,8 +267,14 @@ final class DiagnoseOutput {
     String client = ip == null ? bundle.getString("unknown.ip") : ip + (name == null ? "" : " (" + name.name() + ")");
     String domain = diagnosis.domain() == null ? bundle.getString("unknown.domain") : diagnosis.domain();
     String helo = diagnosis.facts().helo() == null ? bundle.getString("unknown.helo") : diagnosis.facts().helo();
-    return new MessageFormat(bundle.getString(Json.kebab(diagnosis.cause())), language.locale())
+    String line = new MessageFormat(bundle.getString(Json.kebab(diagnosis.cause())), language.locale())
         .format(new Object[] {client, domain, helo});
+    for (Evidence evidence : diagnosis.evidence()) {
+      if (evidence.code().equals(WHAT_FAILED)) {
+        line += " " + evidence.text();
+      }
+    }
+    return line;
   }
 
   private static @Nullable String domainOf(@Nullable String address) {
@@ -315,8 +323,7 @@ final class DiagnoseOutput {
       return text + " (" + language.format(Label.TERM_IN_DOMAIN, match, match.domain()) + ")";
     }
     Problem problem = spf.problem();
-    // check_host()'s problem text is English; the evidence below says it in the report's language
-    return problem == null || language != Language.EN ? text : text + " (" + problem.message() + ")";
+    return problem == null ? text : text + " (" + Phrase.of(problem).text(language.locale()) + ")";
   }
 
   // A TXT record's presentation form: strings of at most 255 characters, quotes escaped.

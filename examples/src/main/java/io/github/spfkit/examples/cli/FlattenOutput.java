@@ -88,8 +88,8 @@ final class FlattenOutput {
         records.add(item);
       }
       out.put("records", records);
-      out.put("lookups", flat.lookups());
-      out.put("originalLookups", flat.originalLookups());
+      out.put("dnsTerms", flat.lookups());
+      out.put("originalDnsTerms", flat.originalLookups());
       out.put("covered", flat.covered());
       out.put("kept", flat.kept());
       List<Map<String, @Nullable Object>> upstream = new ArrayList<>();

@@ -34,7 +34,7 @@ final class LintOutput {
     out.put("schemaVersion", SCHEMA_VERSION);
     out.put("domain", report.domain());
     out.put("whatIf", report.whatIf());
-    out.put("lookups", report.lookups());
+    out.put("dnsTerms", report.lookups());
     out.put("limits", limits(report.limits()));
     out.put("voidLookups", report.voidLookups());
     out.put("voidNames", report.voidNames());
@@ -112,8 +112,8 @@ final class LintOutput {
     out.put("domain", node.domain());
     out.put("via", Texts.via(node.via()));
     out.put("record", node.record());
-    out.put("lookups", node.lookups());
-    out.put("ownLookups", node.ownLookups());
+    out.put("dnsTerms", node.lookups());
+    out.put("ownDnsTerms", node.ownLookups());
     List<Map<String, @Nullable Object>> children = new ArrayList<>();
     for (LintNode child : node.children()) {
       children.add(node(child));

@@ -71,7 +71,7 @@ final class LintCommandTest {
     assertThat(json)
         .containsEntry("schemaVersion", 1)
         .containsEntry("domain", "deep.example.com")
-        .containsEntry("lookups", 12)
+        .containsEntry("dnsTerms", 12)
         // h1 to h4 have A records only: nine AAAA queries of IPv6 senders are void, none for IPv4
         .containsEntry("voidLookups", 0);
     List<Map<String, Object>> findings = (List<Map<String, Object>>) json.get("findings");
@@ -87,9 +87,9 @@ final class LintCommandTest {
     assertThat(terms.get(10)).containsEntry("ordinal", 11).containsEntry("overLimit", true)
         .containsEntry("rule", "dns-querying-term");
     Map<String, Object> tree = (Map<String, Object>) json.get("tree");
-    assertThat(tree).containsEntry("domain", "deep.example.com").containsEntry("lookups", 12).containsEntry("ownLookups", 3);
+    assertThat(tree).containsEntry("domain", "deep.example.com").containsEntry("dnsTerms", 12).containsEntry("ownDnsTerms", 3);
     assertThat((List<Map<String, Object>>) tree.get("children"))
-        .extracting(c -> c.get("domain"), c -> c.get("via"), c -> c.get("lookups"))
+        .extracting(c -> c.get("domain"), c -> c.get("via"), c -> c.get("dnsTerms"))
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("d1.example.com", "include", 4),
             org.assertj.core.groups.Tuple.tuple("d2.example.com", "include", 4),
