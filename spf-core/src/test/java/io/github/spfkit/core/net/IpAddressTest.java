@@ -31,7 +31,15 @@ final class IpAddressTest {
     "::ffff:0:0, ::ffff:0.0.0.0",
     "::fffe:c000:201, ::fffe:c000:201",
     "1::ffff:c000:201, 1::ffff:c000:201",
-    "CAFE:BABE::192.168.218.40, cafe:babe::c0a8:da28"
+    "CAFE:BABE::192.168.218.40, cafe:babe::c0a8:da28",
+    "1:2:3:4:5:6:7::, 1:2:3:4:5:6:7:0",
+    "::2:3:4:5:6:7:8, 0:2:3:4:5:6:7:8",
+    "1:2:3:4:5::1.2.3.4, 1:2:3:4:5:0:102:304",
+    "1:2:3:4:5:6:1.2.3.4, 1:2:3:4:5:6:102:304",
+    "ffff:eeee:dddd::cccc:bbbb:aaaa, ffff:eeee:dddd::cccc:bbbb:aaaa",
+    "ffff:eeee:dddd::cccc:bbbb:aaaa:9999, ffff:eeee:dddd:0:cccc:bbbb:aaaa:9999",
+    "fedc:ba98:7654:3210:fedc:ba98:7654:3210, fedc:ba98:7654:3210:fedc:ba98:7654:3210",
+    "1:0:0:2:0:0:0:3, 1:0:0:2::3"
   })
   void parsesLiteralsAndPrintsThemCanonically(String literal, String canonical) {
     assertThat(IpAddress.parse(literal)).map(IpAddress::toString).contains(canonical);
@@ -42,7 +50,8 @@ final class IpAddressTest {
       strings = {
         "", "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1.2.3.4:8080", "1.2.3.-4", " 1.2.3.4",
         "1:2:3:4:5:6:7:8:9", "1::2::3", ":1:2:3:4:5:6:7", "12345::", "g::1", ":CAFE::BABE",
-        "1:2:3:4:5:6:7:", "example.com", "[::1]", "::1%eth0", "\u0661.2.3.4", "1:2:3:4:5:6:7:1.2.3.4"
+        "1:2:3:4:5:6:7:", "example.com", "[::1]", "::1%eth0", "\u0661.2.3.4", "1:2:3:4:5:6:7:1.2.3.4",
+        "1:2:3:4::5:6:7:8", "1:2:3:4:5:6::1.2.3.4", "::1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8::"
       })
   void rejectsWhatIsNotALiteral(String text) {
     assertThat(IpAddress.parse(text)).isEmpty();
