@@ -86,7 +86,35 @@ final class IpAddressTest {
         Arguments.of("2001:db8::7f", "2001:db8::80", 121, false),
         Arguments.of("::1", "::", 0, true),
         Arguments.of("192.0.2.1", "::", 0, false),
-        Arguments.of("::ffff:192.0.2.1", "192.0.2.0", 24, false));
+        Arguments.of("::ffff:192.0.2.1", "192.0.2.0", 24, false),
+        // the boundary between the two halves of an IPv6 address
+        Arguments.of("2001:db8:0:1:ffff:ffff:ffff:ffff", "2001:db8:0:1::", 64, true),
+        Arguments.of("2001:db8:0:2::", "2001:db8:0:1::", 64, false),
+        Arguments.of("2001:db8:0:1:8000::1", "2001:db8:0:1:8000::", 65, true),
+        Arguments.of("2001:db8:0:1:7fff::1", "2001:db8:0:1:8000::", 65, false),
+        Arguments.of("2001:db8:0:1::2", "2001:db8:0:1::3", 127, true),
+        Arguments.of("2001:db8:0:1::4", "2001:db8:0:1::3", 127, false),
+        Arguments.of("2001:db8::3", "2001:db8::3", 128, true),
+        Arguments.of("2001:db8::2", "2001:db8::3", 128, false),
+        Arguments.of("ffff:ffff::1", "::", 0, true),
+        Arguments.of("127.255.255.255", "0.0.0.0", 1, true),
+        Arguments.of("128.0.0.0", "0.0.0.0", 1, false),
+        Arguments.of("192.0.2.1", "192.0.2.0", 31, true),
+        Arguments.of("192.0.2.2", "192.0.2.0", 31, false));
+  }
+
+  @Test
+  void givesDifferentAddressesHashCodesThatRarelyCollide() {
+    java.util.Set<Integer> hashes = new java.util.HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      hashes.add(IpAddress.of("192.0." + (i / 256) + "." + (i % 256)).hashCode());
+      hashes.add(IpAddress.of("2001:db8::" + Integer.toHexString(i)).hashCode());
+      hashes.add(IpAddress.of(Integer.toHexString(i + 1) + "::").hashCode());
+    }
+
+    assertThat(hashes).hasSizeGreaterThan(2970);
+    assertThat(IpAddress.of("::c000:201").hashCode())
+        .isNotEqualTo(IpAddress.of("192.0.2.1").hashCode());
   }
 
   @ParameterizedTest(name = "{0} in {1}/{2}: {3}")
