@@ -11,6 +11,29 @@ import org.jspecify.annotations.Nullable;
  * evaluated with its outcome and the DNS lookups it made, and nested policies for {@code include}
  * and {@code redirect}.
  *
+ * <p>{@link #lines()} draws the tree as text, and {@link #toString()} (of the trace and of each
+ * {@link Domain} and {@link TermStep}, which are trees too) is that drawing, one node per line:
+ *
+ * <pre>
+ * example.com [check] -&gt; pass (2 lookups)
+ * +-- TXT example.com -&gt; "v=spf1 mx include:_spf.example.net -all"
+ * +-- mx: no match
+ * |   +-- MX example.com -&gt; mail.example.com
+ * |   `-- A mail.example.com -&gt; 192.0.2.10
+ * `-- include:_spf.example.net: match
+ *     `-- _spf.example.net [include] -&gt; pass (0 lookups)
+ *         +-- TXT _spf.example.net -&gt; "v=spf1 ip4:198.51.100.0/25 -all"
+ *         `-- ip4:198.51.100.0/25: match
+ * </pre>
+ *
+ * <p>A domain's line gives why it was evaluated, its result and the DNS-querying terms it and its
+ * includes used; beneath it come the lookups that fetched its record (and the record itself when
+ * it is not the one answer shown, as for a what-if policy), then each term evaluated with its
+ * outcome, its own lookups and, for {@code include} and {@code redirect}, the domain it evaluated.
+ * Text from DNS is untrusted and is escaped: a TXT answer is quoted with control and non-ASCII
+ * characters as {@code \DDD} (one per UTF-8 byte), and in every other label control characters and bidirectional
+ * overrides are written as {@code \xHH} or <code>&#92;uHHHH</code>, so a label never breaks its line.
+ *
  * @param root the evaluation of the checked domain
  */
 public record Trace(Trace.Domain root) {
@@ -23,6 +46,27 @@ public record Trace(Trace.Domain root) {
    */
   public Trace {
     Objects.requireNonNull(root, "root");
+  }
+
+  /**
+   * The tree drawn as text, the checked domain first, with ASCII connectors ({@code +--}, {@code
+   * `--}, {@code |}) so it survives any terminal and encoding.
+   *
+   * @return one line per node, without line breaks in any of them; never empty
+   */
+  public List<String> lines() {
+    return List.copyOf(TraceText.lines(root));
+  }
+
+  /**
+   * The tree drawn as text: {@link #lines()} joined by line feeds ({@code \n}), without a final
+   * one.
+   *
+   * @return the drawing of the whole evaluation
+   */
+  @Override
+  public String toString() {
+    return TraceText.text(TraceText.lines(root));
   }
 
   /** Why a domain's policy was evaluated. */
@@ -73,6 +117,17 @@ public record Trace(Trace.Domain root) {
       terms = List.copyOf(terms);
       Objects.requireNonNull(result, "result");
     }
+
+    /**
+     * This domain's subtree drawn as {@link Trace#lines()} draws the whole tree, joined by line
+     * feeds.
+     *
+     * @return the drawing, this domain's line first
+     */
+    @Override
+    public String toString() {
+      return TraceText.text(TraceText.lines(this));
+    }
   }
 
   /** What a term did. */
@@ -120,6 +175,17 @@ public record Trace(Trace.Domain root) {
       Objects.requireNonNull(outcome, "outcome");
       lookups = List.copyOf(lookups);
     }
+
+    /**
+     * This term's subtree drawn as {@link Trace#lines()} draws the whole tree, joined by line
+     * feeds: the term with its outcome, then its lookups and the domain it evaluated, if any.
+     *
+     * @return the drawing, the term's line first
+     */
+    @Override
+    public String toString() {
+      return TraceText.text(TraceText.lines(this));
+    }
   }
 
   /**
@@ -151,6 +217,18 @@ public record Trace(Trace.Domain root) {
      */
     public boolean isVoid() {
       return answer instanceof DnsAnswer.NoRecords || answer instanceof DnsAnswer.NoSuchDomain;
+    }
+
+    /**
+     * The lookup on one line, as the trace's drawing shows it: {@code TXT example.com ->
+     * "v=spf1 -all"}, {@code A mail.example.com -> 192.0.2.10}, {@code AAAA x.example -> no
+     * records (NODATA)}.
+     *
+     * @return the type, the name and the answer
+     */
+    @Override
+    public String toString() {
+      return TraceText.lookup(this);
     }
   }
 }

@@ -98,4 +98,21 @@ final class HeadersTest {
       HeaderSafety.assertSafe(header);
     }
   }
+
+  @Test
+  void writesAValueAsADotAtomWhenItIsOneAndQuotedOtherwise() {
+    assertThat(HeaderText.value("az.AZ.09")).isEqualTo("az.AZ.09");
+    assertThat(HeaderText.value("a`b{c}~|")).isEqualTo("a`b{c}~|");
+    for (String notAtom : new String[] {"a:b", "a@b", "a[b", "a b", ".ab", "ab.", "a..b", ""}) {
+      assertThat(HeaderText.value(notAtom)).as(notAtom).isEqualTo('"' + notAtom + '"');
+    }
+    assertThat(HeaderText.value("a\"b\\c")).isEqualTo("\"a\\\"b\\\\c\"");
+  }
+
+  @Test
+  void keepsSpaceAndTildeAndReplacesWhatIsNotVisibleAscii() {
+    assertThat(HeaderText.printable(" ~x")).isEqualTo(" ~x");
+    assertThat(HeaderText.printable("\u001f\u007f\u0080y")).isEqualTo("???y");
+    assertThat(HeaderText.comment("(a) \\ \"b\"")).isEqualTo("\\(a\\) \\\\ \\\"b\\\"");
+  }
 }

@@ -77,12 +77,17 @@ public final class IpAddress {
    */
   public static Optional<IpAddress> parse(String text, int from, int to) {
     Objects.checkFromToIndex(from, to, text.length());
+    // small enough to be compiled into its callers, whose Optional is then never made
+    return Optional.ofNullable(parseOrNull(text, from, to));
+  }
+
+  private static @Nullable IpAddress parseOrNull(String text, int from, int to) {
     int colon = text.indexOf(':', from);
     if (colon >= 0 && colon < to) {
       return parse6(text, from, to);
     }
     long v4 = parse4(text, from, to);
-    return v4 < 0 ? Optional.empty() : Optional.of(new IpAddress(0, v4, true));
+    return v4 < 0 ? null : new IpAddress(0, v4, true);
   }
 
   /**
@@ -213,26 +218,37 @@ public final class IpAddress {
     }
   }
 
-  private static Optional<IpAddress> parse6(String text, int from, int length) {
+  /**
+   * The IPv6 literal in {@code text[from, length)}, or null. The groups are shifted into two
+   * {@code long}s as they are read, with no array: those before a {@code ::} are moved to the top
+   * when the literal ends.
+   */
+  private static @Nullable IpAddress parse6(String text, int from, int length) {
     if (length - from < 2 || length - from > 45) {
-      return Optional.empty();
+      return null;
     }
-    int[] groups = new int[8];
+    // the groups read since the start or since the '::', lowest group last; count is the number
+    // of all groups read
+    long high = 0;
+    long low = 0;
     int count = 0;
+    // the groups before the '::' and how many they were (gap), once it was read
+    long headHigh = 0;
+    long headLow = 0;
     int gap = -1;
     int i = from;
     if (text.startsWith("::", from)) {
       gap = 0;
       i = from + 2;
       if (i == length) {
-        return Optional.of(new IpAddress(0, 0, false));
+        return new IpAddress(0, 0, false);
       }
     } else if (text.charAt(from) == ':') {
-      return Optional.empty();
+      return null;
     }
     while (i < length) {
       if (count == 8) {
-        return Optional.empty();
+        return null;
       }
       int start = i;
       int value = 0;
@@ -247,62 +263,66 @@ public final class IpAddress {
       if (i < length && text.charAt(i) == '.') {
         // an embedded IPv4 address ends the literal
         if (count > 6) {
-          return Optional.empty();
+          return null;
         }
         long v4 = parse4(text, start, length);
         if (v4 < 0) {
-          return Optional.empty();
+          return null;
         }
-        groups[count++] = (int) (v4 >>> 16);
-        groups[count++] = (int) (v4 & 0xffff);
+        high = (high << 32) | (low >>> 32);
+        low = (low << 32) | v4;
+        count += 2;
         i = length;
         break;
       }
       int digits = i - start;
       if (digits == 0 || digits > 4) {
-        return Optional.empty();
+        return null;
       }
-      groups[count++] = value;
+      high = (high << 16) | (low >>> 48);
+      low = (low << 16) | value;
+      count++;
       if (i == length) {
         break;
       }
       if (text.charAt(i) != ':') {
-        return Optional.empty();
+        return null;
       }
       i++;
       if (i < length && text.charAt(i) == ':') {
         if (gap >= 0) {
-          return Optional.empty();
+          return null;
         }
         gap = count;
+        headHigh = high;
+        headLow = low;
+        high = 0;
+        low = 0;
         i++;
         if (i == length) {
           break;
         }
       } else if (i == length) {
-        return Optional.empty();
+        return null;
       }
     }
-    if (gap < 0 && count != 8) {
-      return Optional.empty();
+    if (gap < 0) {
+      return count == 8 ? new IpAddress(high, low, false) : null;
     }
-    if (gap >= 0) {
-      if (count == 8) {
-        return Optional.empty();
+    if (count == 8) {
+      return null; // a '::' stands for one group at least
+    }
+    // the head's groups go to the top: shift it left by the groups that follow it
+    int shift = 16 * (8 - gap);
+    if (gap > 0) {
+      if (shift >= 64) {
+        high |= headLow << (shift - 64);
+      } else {
+        high |= (headHigh << shift) | (headLow >>> (64 - shift));
+        low |= headLow << shift;
       }
-      int move = count - gap;
-      System.arraycopy(groups, gap, groups, 8 - move, move);
-      for (int k = gap; k < 8 - move; k++) {
-        groups[k] = 0;
-      }
     }
-    long high = 0;
-    long low = 0;
-    for (int k = 0; k < 4; k++) {
-      high = (high << 16) | groups[k];
-      low = (low << 16) | groups[k + 4];
-    }
-    return Optional.of(new IpAddress(high, low, false));
+    return new IpAddress(high, low, false);
   }
 
   /**

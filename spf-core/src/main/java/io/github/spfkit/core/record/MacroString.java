@@ -25,7 +25,17 @@ public record MacroString(List<MacroToken> tokens) {
    *     string
    */
   public MacroString {
-    tokens = List.copyOf(tokens);
+    // the parser's own lists are unmodifiable already (a literal is kept as the range of the
+    // record that holds it); any other list is copied
+    tokens =
+        tokens instanceof LiteralTokens || tokens instanceof ArrayView
+            ? tokens
+            : List.copyOf(tokens);
+  }
+
+  /** A literal-only macro string that is {@code source[from, to)}, not empty; made by the parser. */
+  static MacroString literal(String source, int from, int to) {
+    return new MacroString(new LiteralTokens(source, from, to));
   }
 
   /**
@@ -36,7 +46,8 @@ public record MacroString(List<MacroToken> tokens) {
    * @return a macro string with one literal token, or no token if {@code text} is empty
    */
   public static MacroString literal(String text) {
-    return new MacroString(text.isEmpty() ? List.of() : List.of(new MacroToken.Literal(text)));
+    return new MacroString(
+        text.isEmpty() ? List.of() : new LiteralTokens(text, 0, text.length()));
   }
 
   /**
@@ -45,6 +56,9 @@ public record MacroString(List<MacroToken> tokens) {
    * @return true if at least one token is a {@link MacroToken.Macro}
    */
   public boolean hasMacros() {
+    if (tokens instanceof LiteralTokens) {
+      return false;
+    }
     for (MacroToken token : tokens) {
       if (token instanceof MacroToken.Macro) {
         return true;
@@ -60,6 +74,9 @@ public record MacroString(List<MacroToken> tokens) {
    * @throws IllegalStateException if the string has macros
    */
   public String literalText() {
+    if (tokens instanceof LiteralTokens literal) {
+      return literal.text();
+    }
     if (tokens.isEmpty()) {
       return "";
     }
@@ -72,6 +89,9 @@ public record MacroString(List<MacroToken> tokens) {
   /** The macro string as written in a record. */
   @Override
   public String toString() {
+    if (tokens instanceof LiteralTokens literal) {
+      return literal.get(0).toString();
+    }
     if (tokens.size() == 1) {
       return tokens.get(0).toString();
     }

@@ -28,6 +28,29 @@ public final class RecordParser {
   private RecordParser() {}
 
   /**
+   * The terms that carry nothing but their qualifier ({@code all}, and {@code a}, {@code mx} and
+   * {@code ptr} without a domain or CIDR lengths), one immutable value per qualifier, shared by
+   * every record that has them: records compare by value, so sharing them changes nothing a caller
+   * can see but the garbage a parse leaves.
+   */
+  private static final Mechanism.All[] ALL = new Mechanism.All[4];
+
+  private static final Mechanism.A[] A = new Mechanism.A[4];
+
+  private static final Mechanism.Mx[] MX = new Mechanism.Mx[4];
+
+  private static final Mechanism.Ptr[] PTR = new Mechanism.Ptr[4];
+
+  static {
+    for (Qualifier q : Qualifier.values()) {
+      ALL[q.ordinal()] = new Mechanism.All(q);
+      A[q.ordinal()] = new Mechanism.A(q, null, 32, 128);
+      MX[q.ordinal()] = new Mechanism.Mx(q, null, 32, 128);
+      PTR[q.ordinal()] = new Mechanism.Ptr(q, null);
+    }
+  }
+
+  /**
    * Whether {@code text} is an SPF version 1 record: {@code v=spf1} in any case, followed by a
    * space or the end (RFC 7208 §4.5). Records for which this is false are not SPF's business.
    *
@@ -61,7 +84,9 @@ public final class RecordParser {
       return new ParseResult.Invalid(
           new SyntaxError("not an SPF record: it must start with 'v=spf1'", 0, hint));
     }
-    int capacity = 1;
+    // each term follows a space: as many terms as spaces at most, exactly as many in a record
+    // written with single spaces
+    int capacity = 0;
     for (int k = text.indexOf(' '); k >= 0; k = text.indexOf(' ', k + 1)) {
       capacity++;
     }
@@ -106,7 +131,7 @@ public final class RecordParser {
       }
       i = end;
     }
-    List<Term> list = List.of(count == terms.length ? terms : Arrays.copyOf(terms, count));
+    List<Term> list = new ArrayView<>(count == terms.length ? terms : Arrays.copyOf(terms, count));
     return new ParseResult.Valid(new SpfRecord(list), new Positions(positions, count));
   }
 
@@ -125,8 +150,8 @@ public final class RecordParser {
         return Optional.empty();
       }
     }
-    MacroParser parser = new MacroParser(text, 0, text.length(), true, true);
-    MacroString result = parser.parse();
+    MacroParser parser = new MacroParser(text);
+    MacroString result = parser.parse(0, text.length(), true, true);
     return parser.error == null ? Optional.of(result) : Optional.empty();
   }
 
@@ -194,8 +219,20 @@ public final class RecordParser {
      */
     boolean printable;
 
+    /** The record's macro-string parser, made when the first macro-string with macros comes. */
+    private @Nullable MacroParser macros;
+
     TermParser(String text) {
       this.text = text;
+    }
+
+    private MacroParser macros() {
+      MacroParser parser = macros;
+      if (parser == null) {
+        parser = new MacroParser(text);
+        macros = parser;
+      }
+      return parser;
     }
 
     @Nullable Term parse(int start, int end) {
@@ -237,7 +274,7 @@ public final class RecordParser {
       Qualifier q = qualifier == null ? Qualifier.PASS : qualifier;
       return switch (lower) {
         case "all" ->
-            i == end ? ok(new Mechanism.All(q)) : fail("'all' takes no argument", i, gluedHint(i));
+            i == end ? ALL[q.ordinal()] : fail("'all' takes no argument", i, gluedHint(i));
         case "include", "exists" -> includeOrExists(q, lower, i);
         case "a", "mx" -> aOrMx(q, lower, i);
         case "ptr" -> ptr(q, i);
@@ -305,6 +342,9 @@ public final class RecordParser {
     }
 
     private @Nullable Term ptr(Qualifier q, int i) {
+      if (i == end) {
+        return PTR[q.ordinal()];
+      }
       MacroString domain = null;
       if (i < end) {
         if (text.charAt(i) != ':') {
@@ -342,8 +382,8 @@ public final class RecordParser {
         return fail(
             "modifier name '" + name + "' must start with a letter", nameStart, null);
       }
-      MacroParser value = new MacroParser(text, eq + 1, end, false, false);
-      MacroString parsed = value.parse();
+      MacroParser value = macros();
+      MacroString parsed = value.parse(eq + 1, end, false, false);
       if (value.error != null) {
         return failWith(value.error);
       }
@@ -391,10 +431,11 @@ public final class RecordParser {
           return null;
         }
       }
-      return ok(
-          name.equals("a")
-              ? new Mechanism.A(q, domain, ip4, ip6)
-              : new Mechanism.Mx(q, domain, ip4, ip6));
+      boolean a = name.equals("a");
+      if (domain == null && ip4 == 32 && ip6 == 128) {
+        return a ? A[q.ordinal()] : MX[q.ordinal()];
+      }
+      return ok(a ? new Mechanism.A(q, domain, ip4, ip6) : new Mechanism.Mx(q, domain, ip4, ip6));
     }
 
     private @Nullable Term ip(Qualifier q, String name, int from) {
@@ -483,11 +524,11 @@ public final class RecordParser {
             return null;
           }
         }
-        spec = new MacroString(List.of(new MacroToken.Literal(text.substring(from, to))));
+        spec = MacroString.literal(text, from, to);
         tail = from;
       } else {
-        MacroParser macros = new MacroParser(text, from, to, false, false);
-        spec = macros.parse();
+        MacroParser macros = macros();
+        spec = macros.parse(from, to, false, false);
         if (macros.error != null) {
           error = macros.error;
           return null;
@@ -653,66 +694,62 @@ public final class RecordParser {
   private static final MacroString EMPTY = new MacroString(List.of());
 
   /**
-   * The tokens of one macro-string as they are parsed: most have one or two, held without an array
-   * (the list of the result is then made without copying); a list only from the third.
+   * {@code %{d}}, {@code %{I}} and the like (a letter and nothing else), one immutable value each,
+   * shared by every macro string that has them; indexed by {@link #plainIndex(char, boolean)}.
    */
-  private static final class Tokens {
-    private @Nullable MacroToken first;
-    private @Nullable MacroToken second;
-    private @Nullable List<MacroToken> all;
+  private static final MacroToken.Macro[] PLAIN_MACROS = new MacroToken.Macro[52];
 
-    void add(MacroToken token) {
-      List<MacroToken> list = all;
-      if (list != null) {
-        list.add(token);
-      } else if (first == null) {
-        first = token;
-      } else if (second == null) {
-        second = token;
-      } else {
-        list = new ArrayList<>(6);
-        list.add(first);
-        list.add(second);
-        list.add(token);
-        all = list;
-      }
-    }
-
-    MacroString result() {
-      List<MacroToken> list = all;
-      if (list != null) {
-        return new MacroString(list);
-      }
-      MacroToken one = first;
-      if (one == null) {
-        return EMPTY;
-      }
-      MacroToken two = second;
-      return new MacroString(two == null ? List.of(one) : List.of(one, two));
+  static {
+    for (char letter : "slodiphcrtv".toCharArray()) {
+      PLAIN_MACROS[plainIndex(letter, false)] = new MacroToken.Macro(letter, false, 0, false, "");
+      PLAIN_MACROS[plainIndex(letter, true)] = new MacroToken.Macro(letter, true, 0, false, "");
     }
   }
 
-  /** Parses a macro-string (RFC 7208 §7.1) in {@code text[from, to)}. */
+  private static int plainIndex(char letter, boolean urlEscape) {
+    return (letter - 'a') * 2 + (urlEscape ? 1 : 0);
+  }
+
+  /**
+   * Parses the macro-strings (RFC 7208 §7.1) of one text, one at a time: {@link #parse(int, int,
+   * boolean, boolean)} gives the macro-string in {@code text[from, to)}, with {@link #error} set
+   * if it has a syntax error.
+   */
   private static final class MacroParser {
     private final String text;
-    private final int from;
-    private final int to;
-    private final boolean explanation;
-    private final boolean spaces;
+    private int from;
+    private int to;
+    private boolean explanation;
+    private boolean spaces;
     @Nullable SyntaxError error;
     /** The end of the last macro-expand (macro or escape); {@code from} if there is none. */
     int lastMacroEnd;
 
-    MacroParser(String text, int from, int to, boolean explanation, boolean spaces) {
+    /**
+     * The tokens of the macro-string being parsed: most have one or two, held without an array;
+     * from the third on all of them are in {@link #more}, which the next macro-strings of the
+     * same text reuse.
+     */
+    private @Nullable MacroToken first;
+
+    private @Nullable MacroToken second;
+    private MacroToken @Nullable [] more;
+    private int count;
+
+    MacroParser(String text) {
       this.text = text;
+    }
+
+    MacroString parse(int from, int to, boolean explanation, boolean spaces) {
       this.from = from;
       this.to = to;
       this.explanation = explanation;
       this.spaces = spaces;
+      this.error = null;
       this.lastMacroEnd = from;
-    }
-
-    MacroString parse() {
+      this.first = null;
+      this.second = null;
+      this.count = 0;
       int percent = text.indexOf('%', from);
       if (percent < 0 || percent >= to) {
         // the common case: plain text, one literal taken as it is
@@ -723,10 +760,9 @@ public final class RecordParser {
             return EMPTY;
           }
         }
-        return from == to ? EMPTY : new MacroString(List.of(new MacroToken.Literal(text.substring(from, to))));
+        return from == to ? EMPTY : MacroString.literal(text, from, to);
       }
-      Tokens tokens = new Tokens();
-      // literal text since the last macro: plain runs are taken as substrings, a builder is made
+            // literal text since the last macro: plain runs are taken as substrings, a builder is made
       // only when an escape (%%, %_, %-) joins text
       @Nullable StringBuilder literal = null;
       int i = from;
@@ -736,14 +772,14 @@ public final class RecordParser {
         if (c != '%') {
           if ((c < 0x21 && !(spaces && c == ' ')) || c > 0x7e) {
             error = new SyntaxError("invalid character in macro string", i, null);
-            return tokens.result();
+            return result();
           }
           i++;
           continue;
         }
         if (i + 1 >= to) {
           error = new SyntaxError("'%' at the end", i, "write %% for a literal '%'");
-          return tokens.result();
+          return result();
         }
         char next = text.charAt(i + 1);
         if (next == '%' || next == '_' || next == '-') {
@@ -760,41 +796,80 @@ public final class RecordParser {
           error =
               new SyntaxError(
                   "'%' must be followed by '{', '%', '_' or '-'", i, "write %% for a literal '%'");
-          return tokens.result();
+          return result();
         }
         int close = text.indexOf('}', i + 2);
         if (close < 0 || close >= to) {
           error = new SyntaxError("unterminated macro", i, "a macro ends with '}'");
-          return tokens.result();
+          return result();
         }
         MacroToken.Macro macro = macro(i, i + 2, close);
         if (macro == null) {
-          return tokens.result();
+          return result();
         }
-        addLiteral(tokens, literal, run, i);
+        addLiteral(literal, run, i);
         literal = null;
-        tokens.add(macro);
+        add(macro);
         i = close + 1;
         run = i;
         lastMacroEnd = i;
       }
-      addLiteral(tokens, literal, run, to);
-      return tokens.result();
+      addLiteral(literal, run, to);
+      return result();
     }
 
     /** Adds the literal made of {@code literal} (if any) and {@code text[run, end)}, unless empty. */
-    private void addLiteral(
-        Tokens tokens, @Nullable StringBuilder literal, int run, int end) {
+    private void addLiteral(@Nullable StringBuilder literal, int run, int end) {
       if (literal == null) {
         if (run < end) {
-          tokens.add(new MacroToken.Literal(text.substring(run, end)));
+          add(new MacroToken.Literal(text.substring(run, end)));
         }
         return;
       }
       literal.append(text, run, end);
       if (literal.length() > 0) {
-        tokens.add(new MacroToken.Literal(literal.toString()));
+        add(new MacroToken.Literal(literal.toString()));
       }
+    }
+
+    private void add(MacroToken token) {
+      switch (count) {
+        case 0 -> first = token;
+        case 1 -> second = token;
+        default -> {
+          MacroToken[] all = more;
+          if (all == null) {
+            all = new MacroToken[8];
+            more = all;
+          } else if (count == all.length) {
+            all = Arrays.copyOf(all, count * 2);
+            more = all;
+          }
+          if (count == 2) {
+            all[0] = first;
+            all[1] = second;
+          }
+          all[count] = token;
+        }
+      }
+      count++;
+    }
+
+    /** The macro-string of the tokens added since {@link #parse} began. */
+    private MacroString result() {
+      MacroToken one = first;
+      MacroToken two = second;
+      MacroToken[] all = more;
+      if (count == 0 || one == null) {
+        return EMPTY;
+      }
+      if (count == 1 || two == null) {
+        return new MacroString(List.of(one));
+      }
+      if (count == 2 || all == null) {
+        return new MacroString(List.of(one, two));
+      }
+      return new MacroString(new ArrayView<>(Arrays.copyOf(all, count)));
     }
 
     private MacroToken.@Nullable Macro macro(int percent, int from, int close) {
@@ -844,8 +919,12 @@ public final class RecordParser {
         }
         i++;
       }
+      boolean urlEscape = Character.isUpperCase(raw);
+      if (digits == 0 && !reverse && delimiterStart == close) {
+        return PLAIN_MACROS[plainIndex(letter, urlEscape)];
+      }
       return new MacroToken.Macro(
-          letter, Character.isUpperCase(raw), digits, reverse, text.substring(delimiterStart, close));
+          letter, urlEscape, digits, reverse, text.substring(delimiterStart, close));
     }
   }
 

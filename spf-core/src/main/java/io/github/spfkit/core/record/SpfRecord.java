@@ -22,7 +22,8 @@ public record SpfRecord(List<Term> terms) {
    *     empty ({@code v=spf1} alone)
    */
   public SpfRecord {
-    terms = List.copyOf(terms);
+    // the parser's own list is unmodifiable already; any other list is copied
+    terms = terms instanceof ArrayView ? terms : List.copyOf(terms);
   }
 
   /**

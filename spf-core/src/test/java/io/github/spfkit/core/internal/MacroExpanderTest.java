@@ -128,4 +128,36 @@ final class MacroExpanderTest {
     assertThat(MacroExpander.toDomainName("")).isNull();
     assertThat(MacroExpander.toDomainName("x".repeat(300))).isNull();
   }
+
+  @Test
+  void urlEscapesTheCharactersNextToEachUnreservedRange() {
+    // each unreserved range (a-z, A-Z, 0-9) with the characters just outside it
+    MacroContext context =
+        MacroContext.of("`az{@AZ[/09:@example.com", IpAddress.of("192.0.2.3"), null, null, 0);
+
+    assertThat(expand("%{L}", context)).isEqualTo("%60az%7B%40AZ%5B%2F09%3A");
+  }
+
+  @Test
+  void urlEscapesACharacterOutsideTheBmpAsItsFourUtf8Bytes() {
+    MacroContext last = MacroContext.of("mail\ud83d\udce7@example.com", IpAddress.of("192.0.2.3"), null, null, 0);
+    MacroContext middle = MacroContext.of("a\ud83d\udce7b@example.com", IpAddress.of("192.0.2.3"), null, null, 0);
+
+    assertThat(expand("%{L}", last)).isEqualTo("mail%F0%9F%93%A7");
+    assertThat(expand("%{L}", middle)).isEqualTo("a%F0%9F%93%A7b");
+    // half a pair at the very end is no character: UTF-8 has '?' for it
+    MacroContext broken = MacroContext.of("mail\ud83d@example.com", IpAddress.of("192.0.2.3"), null, null, 0);
+    assertThat(expand("%{L}", broken)).isEqualTo("mail%3F");
+  }
+
+  @Test
+  void keepsANameOfExactly253CharactersWhole() {
+    String label = "a".repeat(63);
+    String name = String.join(".", label, label, label, "b".repeat(57) + ".com");
+
+    assertThat(name).hasSize(253);
+    assertThat(MacroExpander.toDomainName(name)).isEqualTo(name);
+    assertThat(MacroExpander.toDomainName("c" + name))
+        .isEqualTo(String.join(".", label, label, "b".repeat(57) + ".com"));
+  }
 }

@@ -31,7 +31,15 @@ final class IpAddressTest {
     "::ffff:0:0, ::ffff:0.0.0.0",
     "::fffe:c000:201, ::fffe:c000:201",
     "1::ffff:c000:201, 1::ffff:c000:201",
-    "CAFE:BABE::192.168.218.40, cafe:babe::c0a8:da28"
+    "CAFE:BABE::192.168.218.40, cafe:babe::c0a8:da28",
+    "1:2:3:4:5:6:7::, 1:2:3:4:5:6:7:0",
+    "::2:3:4:5:6:7:8, 0:2:3:4:5:6:7:8",
+    "1:2:3:4:5::1.2.3.4, 1:2:3:4:5:0:102:304",
+    "1:2:3:4:5:6:1.2.3.4, 1:2:3:4:5:6:102:304",
+    "ffff:eeee:dddd::cccc:bbbb:aaaa, ffff:eeee:dddd::cccc:bbbb:aaaa",
+    "ffff:eeee:dddd::cccc:bbbb:aaaa:9999, ffff:eeee:dddd:0:cccc:bbbb:aaaa:9999",
+    "fedc:ba98:7654:3210:fedc:ba98:7654:3210, fedc:ba98:7654:3210:fedc:ba98:7654:3210",
+    "1:0:0:2:0:0:0:3, 1:0:0:2::3"
   })
   void parsesLiteralsAndPrintsThemCanonically(String literal, String canonical) {
     assertThat(IpAddress.parse(literal)).map(IpAddress::toString).contains(canonical);
@@ -42,7 +50,8 @@ final class IpAddressTest {
       strings = {
         "", "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1.2.3.4:8080", "1.2.3.-4", " 1.2.3.4",
         "1:2:3:4:5:6:7:8:9", "1::2::3", ":1:2:3:4:5:6:7", "12345::", "g::1", ":CAFE::BABE",
-        "1:2:3:4:5:6:7:", "example.com", "[::1]", "::1%eth0", "\u0661.2.3.4", "1:2:3:4:5:6:7:1.2.3.4"
+        "1:2:3:4:5:6:7:", "example.com", "[::1]", "::1%eth0", "\u0661.2.3.4", "1:2:3:4:5:6:7:1.2.3.4",
+        "1:2:3:4::5:6:7:8", "1:2:3:4:5:6::1.2.3.4", "::1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8::"
       })
   void rejectsWhatIsNotALiteral(String text) {
     assertThat(IpAddress.parse(text)).isEmpty();
@@ -77,7 +86,35 @@ final class IpAddressTest {
         Arguments.of("2001:db8::7f", "2001:db8::80", 121, false),
         Arguments.of("::1", "::", 0, true),
         Arguments.of("192.0.2.1", "::", 0, false),
-        Arguments.of("::ffff:192.0.2.1", "192.0.2.0", 24, false));
+        Arguments.of("::ffff:192.0.2.1", "192.0.2.0", 24, false),
+        // the boundary between the two halves of an IPv6 address
+        Arguments.of("2001:db8:0:1:ffff:ffff:ffff:ffff", "2001:db8:0:1::", 64, true),
+        Arguments.of("2001:db8:0:2::", "2001:db8:0:1::", 64, false),
+        Arguments.of("2001:db8:0:1:8000::1", "2001:db8:0:1:8000::", 65, true),
+        Arguments.of("2001:db8:0:1:7fff::1", "2001:db8:0:1:8000::", 65, false),
+        Arguments.of("2001:db8:0:1::2", "2001:db8:0:1::3", 127, true),
+        Arguments.of("2001:db8:0:1::4", "2001:db8:0:1::3", 127, false),
+        Arguments.of("2001:db8::3", "2001:db8::3", 128, true),
+        Arguments.of("2001:db8::2", "2001:db8::3", 128, false),
+        Arguments.of("ffff:ffff::1", "::", 0, true),
+        Arguments.of("127.255.255.255", "0.0.0.0", 1, true),
+        Arguments.of("128.0.0.0", "0.0.0.0", 1, false),
+        Arguments.of("192.0.2.1", "192.0.2.0", 31, true),
+        Arguments.of("192.0.2.2", "192.0.2.0", 31, false));
+  }
+
+  @Test
+  void givesDifferentAddressesHashCodesThatRarelyCollide() {
+    java.util.Set<Integer> hashes = new java.util.HashSet<>();
+    for (int i = 0; i < 1000; i++) {
+      hashes.add(IpAddress.of("192.0." + (i / 256) + "." + (i % 256)).hashCode());
+      hashes.add(IpAddress.of("2001:db8::" + Integer.toHexString(i)).hashCode());
+      hashes.add(IpAddress.of(Integer.toHexString(i + 1) + "::").hashCode());
+    }
+
+    assertThat(hashes).hasSizeGreaterThan(2970);
+    assertThat(IpAddress.of("::c000:201").hashCode())
+        .isNotEqualTo(IpAddress.of("192.0.2.1").hashCode());
   }
 
   @ParameterizedTest(name = "{0} in {1}/{2}: {3}")

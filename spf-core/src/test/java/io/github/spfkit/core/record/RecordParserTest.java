@@ -2,7 +2,10 @@ package io.github.spfkit.core.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.github.spfkit.core.net.IpAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -223,5 +226,74 @@ final class RecordParserTest {
     String text = "v=spf1" + " ip4:192.0.2.1".repeat(5000) + " -all";
 
     assertThat(valid(text).terms()).hasSize(5001);
+  }
+
+  @Test
+  void parsedRecordsEqualRecordsBuiltByHandInEveryPart() {
+    SpfRecord parsed =
+        valid("v=spf1 include:_spf.example.com a mx/24 exists:%{i}._x.%{d} ptr -all exp=e.%{d}");
+    SpfRecord built =
+        new SpfRecord(
+            new ArrayList<>(
+                List.of(
+                    new Mechanism.Include(Qualifier.PASS, MacroString.literal("_spf.example.com")),
+                    new Mechanism.A(Qualifier.PASS, null, 32, 128),
+                    new Mechanism.Mx(Qualifier.PASS, null, 24, 128),
+                    new Mechanism.Exists(
+                        Qualifier.PASS,
+                        new MacroString(
+                            List.of(
+                                new MacroToken.Macro('i', false, 0, false, ""),
+                                new MacroToken.Literal("._x."),
+                                new MacroToken.Macro('d', false, 0, false, "")))),
+                    new Mechanism.Ptr(Qualifier.PASS, null),
+                    new Mechanism.All(Qualifier.FAIL),
+                    new Modifier.Explanation(
+                        new MacroString(
+                            List.of(
+                                new MacroToken.Literal("e."),
+                                new MacroToken.Macro('d', false, 0, false, "")))))));
+
+    assertThat(parsed).isEqualTo(built).hasSameHashCodeAs(built);
+    assertThat(built).isEqualTo(parsed);
+    assertThat(parsed.terms()).isEqualTo(built.terms()).hasSameHashCodeAs(built.terms());
+    assertThat(parsed.toString()).isEqualTo(built.toString());
+    for (int i = 0; i < parsed.terms().size(); i++) {
+      assertThat(parsed.terms().get(i)).isEqualTo(built.terms().get(i));
+    }
+  }
+
+  @Test
+  void theListsOfAParsedRecordCannotBeChanged() {
+    SpfRecord record = valid("v=spf1 include:_spf.example.com exists:%{i}.%{l}.%{d} -all");
+    List<Term> terms = record.terms();
+    List<MacroToken> literal = ((Mechanism.Include) terms.get(0)).domain().tokens();
+    List<MacroToken> macros = ((Mechanism.Exists) terms.get(1)).domain().tokens();
+
+    for (List<?> list : List.of(terms, literal, macros)) {
+      assertThatThrownBy(() -> list.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> list.clear()).isInstanceOf(UnsupportedOperationException.class);
+      assertThatThrownBy(() -> list.iterator().remove())
+          .isInstanceOf(UnsupportedOperationException.class);
+    }
+    assertThat(literal).containsExactly(new MacroToken.Literal("_spf.example.com"));
+    assertThat(macros).hasSize(5).startsWith(new MacroToken.Macro('i', false, 0, false, ""));
+    assertThat(terms.indexOf(new Mechanism.All(Qualifier.FAIL))).isEqualTo(2);
+    assertThat(terms.subList(1, 3)).containsExactly(terms.get(1), terms.get(2));
+    assertThat(terms.listIterator(3).previous()).isEqualTo(new Mechanism.All(Qualifier.FAIL));
+    assertThatThrownBy(() -> terms.get(3)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> literal.get(1)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
+  void aLiteralDomainSpecIsItsText() {
+    MacroString spec =
+        ((Mechanism.Include) valid("v=spf1 include:_SPF.Example.COM -all").terms().get(0))
+            .domain();
+
+    assertThat(spec.hasMacros()).isFalse();
+    assertThat(spec.literalText()).isEqualTo("_SPF.Example.COM");
+    assertThat(spec.toString()).isEqualTo("_SPF.Example.COM");
+    assertThat(spec).isEqualTo(MacroString.literal("_SPF.Example.COM"));
   }
 }
