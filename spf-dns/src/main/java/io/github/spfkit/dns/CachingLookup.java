@@ -115,6 +115,15 @@ public final class CachingLookup implements DnsLookup {
       coalesced.increment();
       return pending.copy();
     }
+    // the same question may have been answered and stored between the first look and the
+    // putIfAbsent: an answer is stored before its question leaves inFlight, so look again
+    DnsAnswer stored = cached(key);
+    if (stored != null) {
+      inFlight.remove(key, mine);
+      mine.complete(stored);
+      hits.increment();
+      return mine.copy();
+    }
     misses.increment();
     CompletionStage<DnsAnswer> stage;
     try {

@@ -138,7 +138,7 @@ public final class CheckCommand implements Callable<Integer> {
     if (trace) {
       out.println();
       out.println("Trace:");
-      TraceTree.of(result.trace()).lines().forEach(line -> out.println(Texts.printable(line)));
+      result.trace().lines().forEach(line -> out.println(Texts.printable(line)));
     }
   }
 
