@@ -56,8 +56,14 @@ public record Problem(Kind kind, String message, String domain, @Nullable Syntax
     DEADLINE_EXCEEDED
   }
 
+  /**
+   * The message, followed by the domain in parentheses unless the message already names it.
+   *
+   * @return e.g. {@code no SPF record at example.com}, {@code more than 10 DNS-querying terms
+   *     (example.com)}
+   */
   @Override
   public String toString() {
-    return message + " (" + domain + ")";
+    return message.contains(domain) ? message : message + " (" + domain + ")";
   }
 }
