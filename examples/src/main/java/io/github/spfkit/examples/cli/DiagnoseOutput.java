@@ -134,7 +134,7 @@ final class DiagnoseOutput {
 
   /** Evidence the report shows in its own fields, so that each fact is printed once. */
   private static final Set<String> SHOWN_AS_FIELDS =
-      Set.of("reply", "spf-result", "record", "lookups", "proposal-verified", WHAT_FAILED);
+      Set.of("reply", "spf-result", "record", "lookups", "finding", "proposal-verified", WHAT_FAILED);
 
   /** The advice whose text carries the proposed record; the report shows the record instead. */
   private static final String APPLY_PROPOSAL = "apply-proposal";

@@ -196,6 +196,25 @@ final class DiagnoseCommandTest {
   }
 
   @Test
+  void printsEachLintFindingOnceInEveryLanguage() throws Exception {
+    String pasted = "550 5.7.23 The message was rejected because of Sender Policy Framework violation\n";
+
+    for (String lang : List.of("en", "id")) {
+      Cli.Run run = runWithInput(pasted, "diagnose", "--zone", Cli.resource("zones/test.zone"), "--lang", lang,
+          "--sender", "a@broken.example.com", "--ip", "198.51.100.7", "-");
+
+      String evidence = run.out().substring(run.out().indexOf(lang.equals("en") ? "\nEvidence\n" : "\nBukti\n"))
+          .replaceAll("\\s+", " ");
+      String finding = lang.equals("en")
+          ? "the SPF record of broken.example.com does not parse (position 7)"
+          : "record SPF broken.example.com tidak dapat diurai (posisi 7)";
+      assertThat(run.status()).isZero();
+      assertThat(run.out()).as(lang).doesNotContain("SYNTAX_ERROR");
+      assertThat(evidence.split(java.util.regex.Pattern.quote(finding), -1)).as(lang).hasSize(2);
+    }
+  }
+
+  @Test
   void saysABounceAboutSomethingElseIsNotAboutSpf() throws Exception {
     Cli.Run run = run("diagnose", "--zone", DEMO_ZONE, "--json", resource("bounces/user-unknown.eml"));
 
