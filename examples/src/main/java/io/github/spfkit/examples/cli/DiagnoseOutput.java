@@ -99,7 +99,7 @@ final class DiagnoseOutput {
     SpfResult spf = diagnosis.spfResult();
     out.put("spf", spf == null ? null : CheckOutput.fields(spf, false, Limits.RFC));
     LintReport lint = diagnosis.lint();
-    out.put("lintFindings", lint == null ? null : findings(lint.findings()));
+    out.put("lintFindings", lint == null ? null : LintOutput.findings(lint.findings()));
     out.put("problems", diagnosis.problems());
     return out;
   }
@@ -108,20 +108,6 @@ final class DiagnoseOutput {
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     out.put("code", code);
     out.put("text", text);
-    return out;
-  }
-
-  private static List<Map<String, @Nullable Object>> findings(List<Finding> findings) {
-    List<Map<String, @Nullable Object>> out = new ArrayList<>();
-    for (Finding finding : findings) {
-      Map<String, @Nullable Object> item = new LinkedHashMap<>();
-      item.put("code", Json.kebab(finding.code()));
-      item.put("severity", Json.kebab(finding.severity()));
-      item.put("message", finding.message());
-      item.put("position", finding.position());
-      item.put("domain", finding.domain());
-      out.add(item);
-    }
     return out;
   }
 

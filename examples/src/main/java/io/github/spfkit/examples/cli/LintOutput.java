@@ -64,16 +64,17 @@ final class LintOutput {
     Map<String, @Nullable Object> out = new LinkedHashMap<>();
     out.put("maxDnsTerms", limits.maxDnsTerms());
     out.put("maxVoidLookups", limits.maxVoidLookups());
-    out.put("voidLookupCounting", kebab(limits.voidLookupCounting().name()));
+    out.put("voidLookupCounting", Json.kebab(limits.voidLookupCounting()));
     return out;
   }
 
+  /** The findings as {@code lint --json} and {@code diagnose --json} write them. */
   static List<Map<String, @Nullable Object>> findings(List<Finding> findings) {
     List<Map<String, @Nullable Object>> out = new ArrayList<>();
     for (Finding finding : findings) {
       Map<String, @Nullable Object> item = new LinkedHashMap<>();
       item.put("code", finding.code().kebab());
-      item.put("severity", finding.severity().name().toLowerCase(Locale.ROOT));
+      item.put("severity", Json.kebab(finding.severity()));
       item.put("message", finding.message());
       item.put("position", finding.position());
       item.put("domain", finding.domain());
@@ -156,9 +157,5 @@ final class LintOutput {
     out.put("schemaVersion", SCHEMA_VERSION);
     out.put("error", error);
     return out;
-  }
-
-  static String kebab(String enumName) {
-    return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }
