@@ -17,7 +17,7 @@ final class BounceFuzzTest {
   private static final BounceDiagnoser DIAGNOSER =
       BounceDiagnoser.builder().dns(EndToEndTest.DNS).deadline(Duration.ofSeconds(5)).build();
 
-  @FuzzTest(maxDuration = "10m")
+  @FuzzTest(maxDuration = "60m")
   void diagnosesAnyBytes(byte[] input) throws Exception {
     Diagnosis diagnosis =
         DIAGNOSER.diagnoseAsync(input).toCompletableFuture().get(10, TimeUnit.SECONDS);

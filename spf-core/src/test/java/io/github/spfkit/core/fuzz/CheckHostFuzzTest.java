@@ -23,7 +23,7 @@ final class CheckHostFuzzTest {
   /** Record, 10 terms with up to 10 addresses each, the %{p} names and the explanation. */
   private static final int MAX_QUERIES = 1 + 10 * 11 + 11 + 2 + 11;
 
-  @FuzzTest(maxDuration = "10m")
+  @FuzzTest(maxDuration = "60m")
   void evaluatesAnyZoneToAResultSafely(byte[] input) throws Exception {
     FuzzZone zone = FuzzZone.read(input);
     SpfChecker checker =

@@ -18,7 +18,7 @@ import java.nio.ByteBuffer;
  */
 final class MacroExpansionFuzzTest {
 
-  @FuzzTest(maxDuration = "10m")
+  @FuzzTest(maxDuration = "60m")
   void expandsAnyMacroStringForAnyContext(FuzzedDataProvider data) {
     String sender = data.consumeString(300);
     String helo = data.consumeString(300);

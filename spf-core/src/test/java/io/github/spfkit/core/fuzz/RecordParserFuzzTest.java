@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 final class RecordParserFuzzTest {
 
-  @FuzzTest(maxDuration = "10m")
+  @FuzzTest(maxDuration = "60m")
   void parsesAnyTextIntoARecordOrASyntaxError(byte[] input) {
     String text = new String(input, StandardCharsets.ISO_8859_1);
 
