@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Fuzzes one Jazzer target for real (for its @FuzzTest maxDuration), resuming from the corpus kept
+# in the repository and saving the grown corpus back into it.
+#
+#   scripts/fuzz.sh MODULE TEST_CLASS        e.g. scripts/fuzz.sh spf-core RecordParserFuzzTest
+#
+# The kept corpus is MODULE/src/test/fuzz-corpus/TEST_CLASS/: libFuzzer's inputs, named by their
+# SHA-1, at most FUZZ_CORPUS_MAX_BYTES (default 16384) each, so that the repository stays small.
+# Jazzer's working corpus is MODULE/.cifuzz-corpus/ (ignored by git). A finding is written by
+# Jazzer into the target's ...FuzzTestInputs/ resource folder: fix it and commit it there as a
+# regression input (README, "Limits and safety").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ $# -ne 2 ]; then
+  echo "usage: scripts/fuzz.sh MODULE TEST_CLASS" >&2
+  exit 2
+fi
+module=$1
+test=$2
+max=${FUZZ_CORPUS_MAX_BYTES:-16384}
+source=$(find "$module/src/test/java" -name "$test.java" | head -1)
+if [ -z "$source" ]; then
+  echo "no $test.java in $module/src/test/java" >&2
+  exit 2
+fi
+package=$(sed -n 's/^package \([a-z0-9_.]*\);/\1/p' "$source")
+method=$(grep -A2 '@FuzzTest' "$source" | sed -n 's/.*void \([A-Za-z0-9_]*\)(.*/\1/p' | head -1)
+kept="$module/src/test/fuzz-corpus/$test"
+work="$module/.cifuzz-corpus/$package.$test/$method"
+mkdir -p "$kept" "$work"
+cp -n "$kept"/* "$work"/ 2>/dev/null || true
+
+status=0
+JAZZER_FUZZ=1 mvn -B -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dmaven.javadoc.skip || status=$?
+
+# keep libFuzzer's own inputs (SHA-1 names; seeds copied in under other names stay out)
+find "$kept" -type f -delete
+find "$work" -maxdepth 1 -type f -regextype posix-extended -regex '.*/[0-9a-f]{40}' \
+  -size -"$((max + 1))"c -exec cp {} "$kept"/ \;
+echo "kept corpus: $(find "$kept" -type f | wc -l) inputs, $(du -sk "$kept" | cut -f1) KiB in $kept"
+exit "$status"
