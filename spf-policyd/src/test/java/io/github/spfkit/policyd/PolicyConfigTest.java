@@ -251,7 +251,7 @@ final class PolicyConfigTest {
 
   @org.junit.jupiter.params.ParameterizedTest
   @org.junit.jupiter.params.provider.ValueSource(
-      strings = {"{nope} text", "text {", "} text", "text }"})
+      strings = {"{nope} text", "{ text", "text {", "} text", "text }"})
   void warnsAboutABraceInReasonMessageThatIsNotAName(String message) {
     PolicyConfig.ConfigReading reading = parse("Reason_Message = " + message + "\n");
     assertThat(reading.config().reasonMessage()).isEqualTo(message);

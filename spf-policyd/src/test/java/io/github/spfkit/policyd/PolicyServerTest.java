@@ -595,4 +595,31 @@ final class PolicyServerTest {
     assertThat(again.note()).isNotEqualTo("same transaction");
     assertThat(again.action().kind()).isEqualTo("prepend");
   }
+
+  @Test
+  void namesTheProblemOfAPermanentError() {
+    assertThat(decide(server("PermError_reject = True\n"), "203.0.113.9", HELO,
+        "a@broken.example").line())
+        .startsWith("action=550 5.7.24 Message rejected due to: SPF Permanent Error: ")
+        .doesNotContain("the SPF record is not valid").contains("bogus");
+  }
+
+  @Test
+  void namesTheRecipientsDomainEvenWithoutALocalPart() {
+    PolicyRequest request = PolicyRequest.of("request", "smtpd_access_policy",
+        "client_address", "203.0.113.9", "helo_name", HELO, "sender", "alice@example.com",
+        "recipient", "@receiver.test");
+    assertThat(server("").decideNow(request).action().line()).endsWith(";r=receiver.test");
+  }
+
+  @Test
+  void sendsALongExplanationAsTheWholeReasonMessage() {
+    String explanation = "this host is not allowed " + "x".repeat(300);
+    InMemoryDns dns = zone()
+        .txt("long.example", "v=spf1 exp=exp.long.example -all")
+        .txt("exp.long.example", explanation)
+        .build();
+    assertThat(decide(server("Reason_Message = {spf}\n", dns), "203.0.113.9", HELO,
+        "a@long.example").line()).isEqualTo("action=550 5.7.23 " + explanation);
+  }
 }
