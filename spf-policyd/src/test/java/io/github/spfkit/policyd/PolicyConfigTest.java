@@ -193,4 +193,102 @@ final class PolicyConfigTest {
     assertThat(reading.warnings()).singleElement().asString()
         .contains("cannot be read", "the global settings apply");
   }
+
+  @Test
+  void readsEveryRejectPolicyByItsToken() {
+    for (RejectPolicy policy : RejectPolicy.values()) {
+      if (policy == RejectPolicy.UNRECOGNISED) {
+        continue;
+      }
+      PolicyConfig.ConfigReading reading = parse("HELO_reject = " + policy.token() + "\n");
+      assertThat(reading.config().heloReject()).as(policy.token()).isEqualTo(policy);
+    }
+    assertThat(RejectPolicy.UNRECOGNISED.token()).isEmpty();
+  }
+
+  @Test
+  void acceptsNullForHeloRejectOnlyAndWarnsForMailFromReject() {
+    assertThat(parse("HELO_reject = Null\n").warnings()).isEmpty();
+    PolicyConfig.ConfigReading reading = parse("Mail_From_reject = Null\n");
+    assertThat(reading.config().mailFromReject()).isEqualTo(RejectPolicy.UNRECOGNISED);
+    assertThat(reading.warnings()).singleElement().asString()
+        .contains("Mail_From_reject \"Null\" is not one of Fail, Softfail, SPF_Not_Pass, False,"
+            + " No_Check");
+  }
+
+  @Test
+  void keepsTheEarlierValueOfANumberThatDoesNotParse() {
+    PolicyConfig c = parse("Void_Limit = 5\nVoid_Limit = five\ndebugLevel = x\n").config();
+    assertThat(c.voidLimit()).isEqualTo(5);
+    assertThat(c.debugLevel()).isEqualTo(1);
+  }
+
+  @Test
+  void acceptsAVoidLimitOfZeroAndReplacesANegativeOneWithTwo() {
+    PolicyConfig.ConfigReading zero = parse("Void_Limit = 0\n");
+    assertThat(zero.config().voidLimit()).isZero();
+    assertThat(zero.warnings()).isEmpty();
+    PolicyConfig.ConfigReading negative = parse("Void_Limit = -1\n");
+    assertThat(negative.config().voidLimit()).isEqualTo(2);
+    assertThat(negative.warnings()).singleElement().asString()
+        .contains("Void_Limit -1 is negative; 2 is used");
+  }
+
+  @Test
+  void keepsTheDefaultLookupTimeForZeroSecondsAndSaysSo() {
+    PolicyConfig.ConfigReading reading = parse("Lookup_Time = 0\nWhitelist_Lookup_Time = 1\n");
+    assertThat(reading.config().lookupTime()).isEqualTo(Duration.ofSeconds(20));
+    assertThat(reading.config().whitelistLookupTime()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(reading.warnings()).singleElement().asString()
+        .contains("Lookup_Time 0 is not a positive number of seconds; 20 is used");
+  }
+
+  @Test
+  void readsDomainListsLowerCasedWithoutTheTrailingDot() {
+    PolicyConfig c = parse("Domain_Whitelist = Example.COM., ,b.example\n").config();
+    assertThat(c.domainWhitelist()).containsExactly("example.com", "b.example");
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(
+      strings = {"{nope} text", "{ text", "text {", "} text", "text }"})
+  void warnsAboutABraceInReasonMessageThatIsNotAName(String message) {
+    PolicyConfig.ConfigReading reading = parse("Reason_Message = " + message + "\n");
+    assertThat(reading.config().reasonMessage()).isEqualTo(message);
+    assertThat(reading.warnings()).singleElement().asString()
+        .contains("Reason_Message has a brace that is not {rejectdefer}, {spf} or {url}");
+  }
+
+  @Test
+  void readsTheNamesAndDoubledBracesOfReasonMessageWithoutWarning() {
+    assertThat(parse("Reason_Message = {{{rejectdefer}}} {spf} {url}\n").warnings()).isEmpty();
+  }
+
+  @Test
+  void usesTheHostNameForHeaderTypeArWithAnEmptyAuthservId() {
+    PolicyConfig.ConfigReading reading = parse("Header_Type = AR\nAuthserv_Id =\n");
+    assertThat(reading.config().authservId()).isEqualTo(PolicyConfig.HOSTNAME);
+    assertThat(reading.warnings()).singleElement().asString()
+        .contains("Header_Type AR needs an Authserv_Id");
+    assertThat(parse("Header_Type = SPF\nAuthserv_Id =\n").warnings()).isEmpty();
+  }
+
+  @Test
+  void warnsWhenNeitherIdentityIsChecked() {
+    assertThat(parse("HELO_reject = No_Check\nMail_From_reject = No_Check\n").warnings())
+        .singleElement().asString().contains("both No_Check: nothing is checked");
+    assertThat(parse("HELO_reject = No_Check\n").warnings()).isEmpty();
+    assertThat(parse("Mail_From_reject = No_Check\n").warnings()).isEmpty();
+  }
+
+  @Test
+  void ignoresAPerUserLineWithoutARecipient(@org.junit.jupiter.api.io.TempDir Path dir)
+      throws IOException {
+    Path users = dir.resolve("userconf");
+    java.nio.file.Files.writeString(users, ",Mail_From_reject=Softfail\n");
+    PolicyConfig.ConfigReading reading = parse("Per_User = text," + users + "\n");
+    assertThat(reading.config().perUser()).isEmpty();
+    assertThat(reading.warnings()).singleElement().asString()
+        .contains(":1: not recipient,settings; line ignored");
+  }
 }

@@ -406,4 +406,220 @@ final class PolicyServerTest {
     assertThat(second.line()).startsWith("action=550 5.7.23 Message rejected due to: domain owner"
         + " discourages use of this host.").endsWith(";r=strict@receiver.test");
   }
+
+  @Test
+  void answersTheHeloPassRestrictionEvenWhenMailFromFails() {
+    assertThat(decide(server("HELO_pass_restriction = helo_passed_spf\n"), "192.0.2.10", MAIL,
+        "a@nomail.example").line()).isEqualTo("action=helo_passed_spf");
+    assertThat(decide(server("HELO_pass_restriction = helo_passed_spf\n"), "203.0.113.9", MAIL,
+        "a@nomail.example").kind()).isEqualTo("reject");
+  }
+
+  @Test
+  void writesTheBypassTraceAsAuthenticationResultsForHeaderTypeAr() {
+    PolicyAction action = decide(server("Header_Type = AR\nAuthserv_Id = mx.example.org\n"),
+        "127.0.0.2", HELO, "alice@example.com");
+    assertThat(action.line()).isEqualTo("action=PREPEND Authentication-Results: mx.example.org;"
+        + " none (SPF check N/A for local connections - client-ip=127.0.0.2; helo=client.test;"
+        + " envelope-from=alice@example.com; receiver=receiver.test)");
+  }
+
+  @Test
+  void checksTheSendersDomainAsHeloNameWhenTheClientSentNone() {
+    PolicyAction action = decide(server(""), "192.0.2.10", "", "a@nomail.example");
+    assertThat(action.line()).startsWith("action=550 5.7.23").contains("s=helo;id=nomail.example;");
+    assertThat(decide(server(""), "192.0.2.10", "", "@nomail.example").line())
+        .contains("s=helo;id=nomail.example;");
+  }
+
+  @Test
+  void answersDunnoWithNeitherSenderNorHeloName() {
+    Decision decision = server("").decideNow(rcpt("203.0.113.9", "", "", ""));
+    assertThat(decision.action().line()).isEqualTo("action=DUNNO");
+    assertThat(decision.note()).isEqualTo("no sender and no helo_name");
+  }
+
+  @Test
+  void defersATemporaryHeloErrorWhenTempErrorDeferIsTrue() {
+    PolicyAction action = decide(server("TempError_Defer = True\n"), "192.0.2.1", "slow.example",
+        "alice@example.com");
+    assertThat(action.line()).startsWith("action=451 4.7.24 Message deferred due to: SPF"
+        + " Temporary Error: ").contains("s=helo;id=slow.example;");
+  }
+
+  @Test
+  void rejectsAHeloFailUnderNoMailOnlyForANoMailRecord() {
+    InMemoryDns dns = zone().txt("strict.example", "v=spf1 ip4:198.51.100.1 -all").build();
+    PolicyServer server = server("No_Mail = True\n", dns);
+    assertThat(decide(server, "192.0.2.1", "badhelo.example", "alice@example.com").line())
+        .startsWith("action=550 5.7.23").contains("s=helo;id=badhelo.example;");
+    assertThat(decide(server, "192.0.2.1", "strict.example", "alice@example.com").line())
+        .startsWith("action=PREPEND Received-SPF: pass").contains("identity=mailfrom");
+  }
+
+  @Test
+  void answersDunnoWhenNeitherIdentityIsChecked() {
+    PolicyConfig config = PolicyConfig.parse("HELO_reject = No_Check\nMail_From_reject ="
+        + " No_Check\n", "t").config();
+    PolicyServer server = PolicyServer.builder().dns(zone().build()).config(config).build();
+    Decision decision = server.decideNow(rcpt("203.0.113.9", HELO, "alice@example.com", ""));
+    assertThat(decision.action().line()).isEqualTo("action=DUNNO");
+    assertThat(decision.note()).isEqualTo("HELO_reject and Mail_From_reject are No_Check");
+  }
+
+  @Test
+  void prependsTheHeloResultWhenMailFromIsNotChecked() {
+    InMemoryDns dns = zone().recordQueries().build();
+    PolicyServer server = server("Mail_From_reject = No_Check\n", dns);
+    assertThat(decide(server, "203.0.113.9", MAIL, "alice@example.com").line())
+        .startsWith("action=550 5.7.23").contains("s=helo;");
+    assertThat(decide(server, "192.0.2.10", MAIL, "alice@example.com").line())
+        .startsWith("action=PREPEND Received-SPF: pass").contains("identity=helo");
+    assertThat(dns.queries()).noneMatch(q -> q.name().equals("example.com"));
+  }
+
+  @Test
+  void holdsOnlyTheListedDomainsToSpfNotPass() {
+    PolicyServer server = server("Reject_Not_Pass_Domains = neutral.example\n");
+    assertThat(decide(server, "203.0.113.9", HELO, "a@soft.example").line())
+        .startsWith("action=PREPEND Received-SPF: softfail");
+    assertThat(decide(server, "203.0.113.9", HELO, "@neutral.example").line())
+        .startsWith("action=550 5.7.23 Message rejected due to: Receiver policy for SPF Neutral.");
+  }
+
+  @Test
+  void givesSpfkitsDefaultExplanationForAFailWithoutExp() {
+    assertThat(decide(server(""), "203.0.113.9", HELO, "a@nomail.example").line())
+        .startsWith("action=550 5.7.23 Message rejected due to: 203.0.113.9 is not one of"
+            + " nomail.example's permitted senders. Please see http://www.openspf.net/Why?"
+            + "s=mfrom;id=a@nomail.example;ip=203.0.113.9;r=receiver.test");
+  }
+
+  @Test
+  void namesTheDnsProblemOfATemporaryError() {
+    String line = decide(server("TempError_Defer = True\n"), "203.0.113.9", HELO,
+        "a@slow.example").line();
+    assertThat(line).startsWith("action=451 4.7.24 Message deferred due to: SPF Temporary Error: ")
+        .doesNotContain("DNS lookup failed").contains("slow.example");
+  }
+
+  @Test
+  void namesNoReceiverWhenTheRequestHasNoRecipient() {
+    PolicyRequest request = PolicyRequest.of("request", "smtpd_access_policy",
+        "client_address", "203.0.113.9", "helo_name", HELO, "sender", "alice@example.com");
+    assertThat(server("").decideNow(request).action().line()).endsWith(";r=none");
+  }
+
+  @Test
+  void writesDoubledBracesOfTheReasonMessageAsLiteralBraces() {
+    assertThat(decide(server("Reason_Message = {{{rejectdefer}}}: {spf} }}{{\n"
+        + "Mail_From_reject = Softfail\n"), "203.0.113.9", HELO, "a@soft.example").line())
+        .isEqualTo("action=550 5.7.23 {rejected}: domain owner discourages use of this host }{");
+  }
+
+  @Test
+  void sendsAReasonMessageOfOnlyTheUrl() {
+    assertThat(decide(server("Reason_Message = {url}\n"), "203.0.113.9", HELO,
+        "a-rather-long-local-part-for-the-url@example.com").line())
+        .isEqualTo("action=550 5.7.23 http://www.openspf.net/Why?s=mfrom;"
+            + "id=a-rather-long-local-part-for-the-url@example.com;ip=203.0.113.9;r=receiver.test");
+  }
+
+  @Test
+  void skipsAClientPassingAnyOfTheWhitelistedDomains() {
+    PolicyServer server = server("Domain_Whitelist = nomail.example, example.com\n");
+    assertThat(decide(server, "192.0.2.77", "x.test", "a@nomail.example").line())
+        .startsWith("action=PREPEND X-Comment: SPF skipped for whitelisted relay domain - ");
+  }
+
+  @Test
+  void skipsAWhitelistedHeloNameWrittenWithATrailingDot() {
+    PolicyServer server = server("HELO_Whitelist = mail.example.com\n");
+    assertThat(decide(server, "192.0.2.10", "Mail.Example.com.", "a@nomail.example").line())
+        .startsWith("action=PREPEND X-Comment: SPF skipped for whitelisted HELO domain - ");
+  }
+
+  @Test
+  void matchesAPtrNameEqualToTheWhitelistedDomainButNotOneThatOnlyEndsLikeIt() {
+    InMemoryDns dns = zone()
+        .ptr("9.113.0.203.in-addr.arpa", "forwarder.example")
+        .a("forwarder.example", "203.0.113.9")
+        .ptr("8.113.0.203.in-addr.arpa", "evilforwarder.example")
+        .a("evilforwarder.example", "203.0.113.8")
+        .build();
+    PolicyServer server = server("Domain_Whitelist_PTR = forwarder.example\n", dns);
+    assertThat(decide(server, "203.0.113.9", HELO, "a@nomail.example").line())
+        .startsWith("action=PREPEND X-Comment: SPF skipped for PTR whitelisted relay domain");
+    assertThat(decide(server, "203.0.113.8", HELO, "a@nomail.example").kind())
+        .isEqualTo("reject");
+  }
+
+  @Test
+  void looksAtNoMoreThanTenPtrNames() {
+    InMemoryDns.Builder zone = zone();
+    for (int i = 1; i <= 11; i++) {
+      zone.ptr("9.113.0.203.in-addr.arpa", "out" + i + ".forwarder.example");
+    }
+    zone.a("out11.forwarder.example", "203.0.113.9");
+    PolicyServer server = server("Domain_Whitelist_PTR = forwarder.example\n", zone.build());
+    assertThat(decide(server, "203.0.113.9", HELO, "a@nomail.example").kind())
+        .isEqualTo("reject");
+    InMemoryDns.Builder ten = zone();
+    for (int i = 1; i <= 10; i++) {
+      ten.ptr("9.113.0.203.in-addr.arpa", "out" + i + ".forwarder.example");
+    }
+    ten.a("out10.forwarder.example", "203.0.113.9");
+    assertThat(decide(server("Domain_Whitelist_PTR = forwarder.example\n", ten.build()),
+        "203.0.113.9", HELO, "a@nomail.example").line())
+        .startsWith("action=PREPEND X-Comment: SPF skipped for PTR whitelisted relay domain");
+  }
+
+  @Test
+  void saysWhatTestOnlyModeWithheld() {
+    Decision decision = server("TestOnly = 0\n").decideNow(
+        rcpt("203.0.113.9", HELO, "alice@example.com", ""));
+    assertThat(decision.note()).isEqualTo("TestOnly = 0, would reject");
+  }
+
+  @Test
+  void remembersAsManyTransactionsAsConfiguredAndForgetsTheOldest() {
+    InMemoryDns dns = zone().recordQueries().build();
+    PolicyServer server = PolicyServer.builder().dns(dns)
+        .config(PolicyConfig.defaults().withHostName("mx.receiver.test"))
+        .transactions(1).build();
+    server.decideNow(rcpt("192.0.2.1", HELO, "alice@example.com", "t.1"));
+    assertThat(server.decideNow(rcpt("192.0.2.1", HELO, "alice@example.com", "t.1")).note())
+        .isEqualTo("same transaction");
+    server.decideNow(rcpt("192.0.2.1", HELO, "alice@example.com", "t.2"));
+    Decision again = server.decideNow(rcpt("192.0.2.1", HELO, "alice@example.com", "t.1"));
+    assertThat(again.note()).isNotEqualTo("same transaction");
+    assertThat(again.action().kind()).isEqualTo("prepend");
+  }
+
+  @Test
+  void namesTheProblemOfAPermanentError() {
+    assertThat(decide(server("PermError_reject = True\n"), "203.0.113.9", HELO,
+        "a@broken.example").line())
+        .startsWith("action=550 5.7.24 Message rejected due to: SPF Permanent Error: ")
+        .doesNotContain("the SPF record is not valid").contains("bogus");
+  }
+
+  @Test
+  void namesTheRecipientsDomainEvenWithoutALocalPart() {
+    PolicyRequest request = PolicyRequest.of("request", "smtpd_access_policy",
+        "client_address", "203.0.113.9", "helo_name", HELO, "sender", "alice@example.com",
+        "recipient", "@receiver.test");
+    assertThat(server("").decideNow(request).action().line()).endsWith(";r=receiver.test");
+  }
+
+  @Test
+  void sendsALongExplanationAsTheWholeReasonMessage() {
+    String explanation = "this host is not allowed " + "x".repeat(300);
+    InMemoryDns dns = zone()
+        .txt("long.example", "v=spf1 exp=exp.long.example -all")
+        .txt("exp.long.example", explanation)
+        .build();
+    assertThat(decide(server("Reason_Message = {spf}\n", dns), "203.0.113.9", HELO,
+        "a@long.example").line()).isEqualTo("action=550 5.7.23 " + explanation);
+  }
 }

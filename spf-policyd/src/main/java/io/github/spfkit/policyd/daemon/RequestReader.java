@@ -11,7 +11,7 @@ import java.util.Map;
  * Reads policy requests from a connection: {@code name=value} lines ending with an empty line
  * (Postfix's SMTPD_POLICY_README). Bounded: a line longer than {@link #MAX_LINE} bytes or a request
  * with more than {@link #MAX_ATTRIBUTES} attributes ends the connection, as does a line without
- * {@code =}. Not thread safe: one reader per connection.
+ * {@code =} or with an empty name before it. Not thread safe: one reader per connection.
  */
 final class RequestReader {
   /** Longest line accepted, in bytes. */
@@ -84,13 +84,14 @@ final class RequestReader {
       }
       String text = new String(line, 0, length, StandardCharsets.UTF_8);
       int eq = text.indexOf('=');
-      if (eq <= 0) {
+      String name = eq < 0 ? "" : text.substring(0, eq).strip();
+      if (name.isEmpty()) {
         return new Broken("line without name=value");
       }
-      if (attributes.size() == MAX_ATTRIBUTES && !attributes.containsKey(text.substring(0, eq))) {
+      if (attributes.size() == MAX_ATTRIBUTES && !attributes.containsKey(name)) {
         return new Broken("more than " + MAX_ATTRIBUTES + " attributes in one request");
       }
-      attributes.put(text.substring(0, eq).strip(), text.substring(eq + 1));
+      attributes.put(name, text.substring(eq + 1));
     }
   }
 }

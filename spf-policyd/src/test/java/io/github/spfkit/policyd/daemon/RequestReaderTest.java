@@ -60,4 +60,23 @@ final class RequestReaderTest {
     assertThat(reader("request=smtpd_access_policy\nsender=a").next())
         .isEqualTo(new RequestReader.Broken("connection closed inside a request"));
   }
+
+  @Test
+  void endsAConnectionWithALineWhoseNameIsOnlySpaces() throws IOException {
+    assertThat(reader("request=smtpd_access_policy\n  =x\n\n").next())
+        .isEqualTo(new RequestReader.Broken("line without name=value"));
+  }
+
+  @Test
+  void letsARepeatedNameWrittenWithSpacesReplaceItsValueAtTheAttributeBound()
+      throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < RequestReader.MAX_ATTRIBUTES; i++) {
+      text.append("a").append(i).append("=x\n");
+    }
+    RequestReader.Outcome outcome = reader(text + " a0 =y\n\n").next();
+    var request = ((RequestReader.Request) outcome).request();
+    assertThat(request.attributes()).hasSize(RequestReader.MAX_ATTRIBUTES);
+    assertThat(request.get("a0")).isEqualTo("y");
+  }
 }
