@@ -5,7 +5,7 @@
 #   scripts/fuzz.sh MODULE TEST_CLASS        e.g. scripts/fuzz.sh spf-core RecordParserFuzzTest
 #
 # The kept corpus is MODULE/src/test/fuzz-corpus/TEST_CLASS/: libFuzzer's inputs, named by their
-# SHA-1, at most FUZZ_CORPUS_MAX_BYTES (default 16384) each, so that the repository stays small.
+# SHA-1, at most FUZZ_CORPUS_MAX_BYTES (default 4096) each, so that the repository stays small.
 # Jazzer's working corpus is MODULE/.cifuzz-corpus/ (ignored by git). A finding is written by
 # Jazzer into the target's ...FuzzTestInputs/ resource folder: fix it and commit it there as a
 # regression input (README, "Limits and safety").
@@ -17,7 +17,7 @@ if [ $# -ne 2 ]; then
 fi
 module=$1
 test=$2
-max=${FUZZ_CORPUS_MAX_BYTES:-16384}
+max=${FUZZ_CORPUS_MAX_BYTES:-4096}
 source=$(find "$module/src/test/java" -name "$test.java" | head -1)
 if [ -z "$source" ]; then
   echo "no $test.java in $module/src/test/java" >&2
@@ -35,7 +35,7 @@ JAZZER_FUZZ=1 mvn -B -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSp
   -Dmaven.javadoc.skip || status=$?
 
 # keep libFuzzer's own inputs (SHA-1 names; seeds copied in under other names stay out)
-find "$kept" -type f -delete
+find "$kept" -maxdepth 1 -type f -regextype posix-extended -regex '.*/[0-9a-f]{40}' -delete
 find "$work" -maxdepth 1 -type f -regextype posix-extended -regex '.*/[0-9a-f]{40}' \
   -size -"$((max + 1))"c -exec cp {} "$kept"/ \;
 echo "kept corpus: $(find "$kept" -type f | wc -l) inputs, $(du -sk "$kept" | cut -f1) KiB in $kept"
