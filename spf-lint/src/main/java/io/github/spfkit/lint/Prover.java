@@ -35,6 +35,15 @@ final class Prover {
 
   private static final int UNLIMITED = 100_000;
 
+  /**
+   * The most DNS-querying terms the original is evaluated with "without running out". The walk
+   * counts every term of the tree once ({@code lookups} of its report), so one more is enough for
+   * any tree it read whole, and an include loop then runs out as it would with no limit at all,
+   * instead of recursing through check_host until the stack ends; the cap keeps a loop in a
+   * tree of thousands of terms from doing that too.
+   */
+  static final int MAX_RELAXED_TERMS = 1_000;
+
   private Prover() {}
 
   static DnsLookup overlay(List<FlatRecord> records, DnsLookup dns) {
@@ -95,10 +104,21 @@ final class Prover {
     }
   }
 
+  /**
+   * Evaluates every probe over the original, with {@code originalLookups + 1} DNS-querying terms
+   * (at most {@link #MAX_RELAXED_TERMS}, at least the limit) and no void lookup limit, and over the
+   * flattened records within the limits.
+   */
   static CompletionStage<EquivalenceProof> prove(
-      String domain, DnsLookup original, List<FlatRecord> records, Limits limits, List<IpAddress> probes) {
+      String domain,
+      DnsLookup original,
+      int originalLookups,
+      List<FlatRecord> records,
+      Limits limits,
+      List<IpAddress> probes) {
+    int terms = Math.min(MAX_RELAXED_TERMS, Math.max(originalLookups, 0) + 1);
     Limits relaxed =
-        limits.withMaxDnsTerms(Math.max(UNLIMITED, limits.maxDnsTerms()))
+        limits.withMaxDnsTerms(Math.max(terms, limits.maxDnsTerms()))
             .withMaxVoidLookups(Math.max(UNLIMITED, limits.maxVoidLookups()));
     SpfChecker unlimited = SpfChecker.builder().dns(original).limits(relaxed).build();
     SpfChecker within = SpfChecker.builder().dns(original).limits(limits).build();

@@ -162,7 +162,7 @@ public final class SpfFlattener {
       texts.add(record.text());
     }
     List<IpAddress> probes = Prover.probes(texts, original.terms());
-    return Prover.prove(domain, answers, records, limits, probes);
+    return Prover.prove(domain, answers, original.lookups(), records, limits, probes);
   }
 
   private static void collect(@Nullable LintNode node, List<String> texts) {
