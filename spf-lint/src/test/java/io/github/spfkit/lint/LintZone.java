@@ -32,8 +32,11 @@ import java.util.concurrent.CompletionStage;
  * @param sender the sender for the checks
  * @param expandHosts whether the flattener expands the domain's own hosts
  * @param dns the zone
+ * @param settled the zone as a lint sees it once its timeout is over: the answers that never come
+ *     are temporary failures
  */
-record LintZone(List<IpAddress> probes, String sender, boolean expandHosts, DnsLookup dns) {
+record LintZone(
+    List<IpAddress> probes, String sender, boolean expandHosts, DnsLookup dns, DnsLookup settled) {
 
   static final String DOMAIN = "example.com";
 
@@ -87,19 +90,25 @@ record LintZone(List<IpAddress> probes, String sender, boolean expandHosts, DnsL
       probes.add(IpAddress.of("192.0.2.1"));
     }
     List<IpAddress> list = new ArrayList<>(probes);
+    InMemoryDns built = zone.build();
     return new LintZone(
-        list.subList(0, Math.min(list.size(), MAX_PROBES)), sender, expand, hang(zone.build(), hanging));
+        list.subList(0, Math.min(list.size(), MAX_PROBES)),
+        sender,
+        expand,
+        hang(built, hanging, new CompletableFuture<>()),
+        hang(built, hanging, CompletableFuture.completedFuture(new DnsAnswer.TemporaryFailure("no answer"))));
   }
 
-  /** A zone whose answers for the given names never come. */
-  private static DnsLookup hang(InMemoryDns zone, Set<String> hanging) {
+  /** The zone with {@code instead} as the answer for the given names. */
+  private static DnsLookup hang(
+      InMemoryDns zone, Set<String> hanging, CompletableFuture<DnsAnswer> instead) {
     if (hanging.isEmpty()) {
       return zone;
     }
     return new DnsLookup() {
       @Override
       public CompletionStage<DnsAnswer> lookup(String name, RecordType type) {
-        return hanging.contains(key(name)) ? new CompletableFuture<>() : zone.lookup(name, type);
+        return hanging.contains(key(name)) ? instead : zone.lookup(name, type);
       }
     };
   }
