@@ -240,10 +240,30 @@ final class SpfFlattenerTest {
   }
 
   @Test
-  void probesAnAddressOutsideEveryRangeAndRefusesWhatDiffersThere() {
-    // 192.0.2.0/24 by mx/24 and 2001:db8::/64 by a//64 cover both documentation probes; any other
-    // address reaches three void lookups: permerror within the limits, fail without them, which
-    // records that keep those terms cannot give
+  void probesAnAddressOutsideEveryRangeWhereOnlyAllDecides() {
+    // 192.0.2.0/24 by mx/24 and 2001:db8::/64 by a//64 cover both documentation probes and every
+    // address the terms name: only an address outside all of them sees the changed all
+    InMemoryDns dns =
+        InMemoryDns.builder()
+            .txt("example.com", "v=spf1 mx/24 a:host.example.com//64 -all")
+            .mx("example.com", "mx1.example.com")
+            .a("mx1.example.com", "192.0.2.25")
+            .add("host.example.com", RecordType.AAAA, "2001:db8::7")
+            .build();
+
+    EquivalenceProof proof =
+        flattener(dns).prove("example.com", List.of(new FlatRecord("example.com", "v=spf1 mx/24 a:host.example.com//64 ~all")));
+
+    assertThat(proof.holds()).isFalse();
+    assertThat(proof.mismatches())
+        .contains(new EquivalenceProof.Mismatch("0.0.0.0", Result.FAIL, Result.SOFTFAIL))
+        .contains(new EquivalenceProof.Mismatch("255.255.255.255", Result.FAIL, Result.SOFTFAIL))
+        .contains(new EquivalenceProof.Mismatch("::", Result.FAIL, Result.SOFTFAIL))
+        .contains(new EquivalenceProof.Mismatch("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", Result.FAIL, Result.SOFTFAIL));
+  }
+
+  @Test
+  void offersRecordsThatRunOutOfVoidLookupsWhereTheOriginalDoesToo() {
     InMemoryDns dns =
         InMemoryDns.builder()
             .txt("example.com",
@@ -255,11 +275,9 @@ final class SpfFlattenerTest {
 
     FlattenResult result = flattener(dns).flatten("example.com");
 
-    assertThat(result).isInstanceOfSatisfying(FlattenResult.Refused.class, refused -> {
-      assertThat(refused.proof()).isNotNull();
-      assertThat(refused.proof().mismatches())
-          .contains(new EquivalenceProof.Mismatch("0.0.0.0", Result.FAIL, Result.PERMERROR))
-          .contains(new EquivalenceProof.Mismatch("255.255.255.255", Result.FAIL, Result.PERMERROR));
+    assertThat(result).isInstanceOfSatisfying(Flattening.class, flat -> {
+      assertThat(flat.proof().holds()).isTrue();
+      assertThat(flat.proof().rescued()).isZero();
     });
   }
 }
