@@ -290,4 +290,56 @@ final class FlattenShapesTest {
     assertThat(new EquivalenceProof(0, 0, List.of(), 0).holds()).isFalse();
     assertThat(new EquivalenceProof(5, 0, List.of(), 1).holds()).isFalse();
   }
+
+  @Test
+  void aProofProbesTheAddressesTheTermsFound() {
+    InMemoryDns dns =
+        InMemoryDns.builder().txt("example.com", "v=spf1 a:h.example -all").a("h.example", "203.0.113.7").build();
+
+    EquivalenceProof proof =
+        SpfFlattenerTest.flattener(dns).prove("example.com", List.of(new FlatRecord("example.com", "v=spf1 -all")));
+
+    assertThat(proof.mismatches()).contains(new EquivalenceProof.Mismatch("203.0.113.7", Result.PASS, Result.FAIL));
+  }
+
+  @Test
+  void aProofProbesTheEndsOfTheRangesTermsNameWithAPrefix() {
+    InMemoryDns dns =
+        InMemoryDns.builder()
+            .txt("example.com", "v=spf1 a:h.example/24 mx:m.example/24 -all")
+            .a("h.example", "203.0.113.7")
+            .mx("m.example", "h.example")
+            .build();
+
+    EquivalenceProof proof =
+        SpfFlattenerTest.flattener(dns)
+            .prove("example.com", List.of(new FlatRecord("example.com", "v=spf1 a:h.example/25 -all")));
+
+    assertThat(proof.mismatches()).containsExactly(new EquivalenceProof.Mismatch("203.0.113.255", Result.PASS, Result.FAIL));
+  }
+
+  @Test
+  void keepsARecordOfExactlyTheByteBudgetWhole() {
+    String record = "v=spf1 ip4:10.22.0.0/16 ip4:10.200.0.0/16 ip4:10.202.0.0/16 ip4:10.204.0.0/16 ip4:10.206.0.0/16 -all";
+    assertThat(record).hasSize(100);
+    InMemoryDns dns = InMemoryDns.builder().txt("example.com", record).build();
+
+    FlattenResult result =
+        SpfFlattener.builder().dns(dns).maxRecordBytes(100).clock(SpfFlattenerTest.CLOCK).build().flatten("example.com");
+
+    assertThat(result).isInstanceOfSatisfying(Flattening.class, flat ->
+        assertThat(flat.records()).extracting(FlatRecord::text).containsExactly(record));
+  }
+
+  @Test
+  void aSeamThatFailsIsADnsErrorWithItsReason() {
+    io.github.spfkit.core.dns.DnsLookup failing =
+        (name, type) -> java.util.concurrent.CompletableFuture.failedFuture(new IllegalStateException("resolver gone"));
+
+    LintReport report = SpfLinter.builder().dns(failing).build().lint("example.com");
+
+    assertThat(report.findings(Finding.Code.DNS_ERROR)).singleElement()
+        .satisfies(f -> assertThat(f.message()).isEqualTo(
+            "TXT lookup of example.com failed: lookup failed: java.lang.IllegalStateException: resolver gone"));
+  }
 }

@@ -103,6 +103,11 @@ final class SpfFlattenerTest {
       assertThat(String.join("", r.strings())).isEqualTo(r.text());
     });
     assertThat(flat.lookups()).isEqualTo(2 + flat.records().size() - 1);
+    for (int i = 1; i < flat.records().size(); i++) {
+      String name = "_spf" + i + ".example.com";
+      assertThat(flat.records().get(i).name()).isEqualTo(name);
+      assertThat(flat.records().get(0).text()).contains(" include:" + name);
+    }
   }
 
   @Test
