@@ -342,4 +342,36 @@ final class FlattenShapesTest {
         .satisfies(f -> assertThat(f.message()).isEqualTo(
             "TXT lookup of example.com failed: lookup failed: java.lang.IllegalStateException: resolver gone"));
   }
+
+  @Test
+  void anIncludeThatCannotBeExpandedNamesNoUpstreamOfItsOwn() {
+    Flattening flat =
+        flat(InMemoryDns.builder()
+            .txt("example.com", "v=spf1 include:dyn.example ip4:192.0.2.0/24 -all")
+            .txt("dyn.example", "v=spf1 include:ok.example ptr -all")
+            .txt("ok.example", "v=spf1 ip4:198.51.100.0/24 -all"));
+
+    assertThat(flat.records().get(0).text()).isEqualTo("v=spf1 include:dyn.example ip4:192.0.2.0/24 -all");
+    assertThat(flat.upstream()).isEmpty();
+  }
+
+  @Test
+  void expandsTheDomainsOwnHostsWhenAsked() {
+    InMemoryDns dns =
+        InMemoryDns.builder()
+            .txt("example.com", "v=spf1 a mx/30 -all")
+            .a("example.com", "192.0.2.1")
+            .mx("example.com", "mx.example.com")
+            .a("mx.example.com", "198.51.100.5")
+            .build();
+
+    FlattenResult result =
+        SpfFlattener.builder().dns(dns).expandHosts(true).clock(SpfFlattenerTest.CLOCK).build().flatten("example.com");
+
+    assertThat(result).isInstanceOfSatisfying(Flattening.class, flat -> {
+      assertThat(flat.records()).extracting(FlatRecord::text).containsExactly("v=spf1 ip4:192.0.2.1 ip4:198.51.100.4/30 -all");
+      assertThat(flat.kept()).isEmpty();
+      assertThat(flat.lookups()).isZero();
+    });
+  }
 }

@@ -227,4 +227,22 @@ final class LintBoundsTest {
     assertThat(report.voids(AddressFamily.IPV6).names()).hasSize(3);
     assertThat(report.voids(AddressFamily.IPV4).everyQuery()).isZero();
   }
+
+  @Test
+  void voidLookupsOverTheLimitForIpv4OnlySayIpv6LooksFine() {
+    InMemoryDns.Builder zone = InMemoryDns.builder().txt("example.com", "v=spf1 a:h1.example a:h2.example a:h3.example -all");
+    IntStream.rangeClosed(1, 3).forEach(i -> zone.add("h" + i + ".example", io.github.spfkit.core.dns.RecordType.AAAA, "2001:db8::" + i));
+
+    assertThat(messages(lint(zone), Finding.Code.VOID_LIMIT_ONE_FAMILY)).singleElement().asString()
+        .startsWith("IPv4 senders get 3 void lookups")
+        .endsWith("IPv6 senders get 0, so the tree looks fine from IPv6 only");
+  }
+
+  @Test
+  void aRecordThatIsOnlyAllHasNoFindings() {
+    LintReport report = lint(InMemoryDns.builder().txt("example.com", "v=spf1 -all"));
+
+    assertThat(report.findings()).isEmpty();
+    assertThat(LintText.lines(report)).endsWith("No findings.");
+  }
 }

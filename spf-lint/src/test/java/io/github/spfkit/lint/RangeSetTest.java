@@ -33,6 +33,9 @@ final class RangeSetTest {
     assertThat(of("10.0.0.0/24").minus(of("10.0.1.0/24")).cidrs()).containsExactly("10.0.0.0/24");
     assertThat(of("10.0.1.0/24").minus(of("10.0.0.0/24")).cidrs()).containsExactly("10.0.1.0/24");
     assertThat(of("10.0.0.0/24").minus(of("10.0.0.0/16")).isEmpty()).isTrue();
+    assertThat(of("10.0.0.0/24").minus(of("10.0.0.0/24")).isEmpty()).isTrue();
+    assertThat(of("10.0.0.0/24").minus(of("10.0.0.128/25"))).isEqualTo(of("10.0.0.0/25"));
+    assertThat(of("10.0.0.0/24").minus(of("10.0.0.0/25"))).isEqualTo(of("10.0.0.128/25"));
   }
 
   @Test

@@ -44,4 +44,13 @@ final class ValuesTest {
         "  11  a:host.example  (example.com at 157)  <- over the limit: receivers stop here with permerror",
         "  12  a:host.example  (example.com at 172)  <- over the limit");
   }
+
+  @Test
+  void aFlattenerTakesOnlyAPositiveTimeout() {
+    assertThatThrownBy(() -> SpfFlattener.builder().timeout(java.time.Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("timeout must be positive: PT0S");
+    assertThatThrownBy(() -> SpfFlattener.builder().timeout(java.time.Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(SpfFlattener.builder().timeout(java.time.Duration.ofMillis(1))).isNotNull();
+  }
 }
