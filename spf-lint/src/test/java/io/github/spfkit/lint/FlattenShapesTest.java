@@ -235,7 +235,6 @@ final class FlattenShapesTest {
 
   @Test
   void keepsAtMostTwentyMismatchesButCountsThemAll() {
-    StringBuilder wrong = new StringBuilder("v=spf1");
     StringBuilder right = new StringBuilder("v=spf1");
     for (int i = 0; i < 30; i++) {
       right.append(" ip4:10.").append(i).append(".0.0/16");
@@ -244,7 +243,7 @@ final class FlattenShapesTest {
         InMemoryDns.builder().txt("example.com", "v=spf1 include:i.example -all").txt("i.example", right + " -all").build();
 
     EquivalenceProof proof =
-        SpfFlattenerTest.flattener(dns).prove("example.com", List.of(new FlatRecord("example.com", wrong + " -all")));
+        SpfFlattenerTest.flattener(dns).prove("example.com", List.of(new FlatRecord("example.com", "v=spf1 -all")));
 
     assertThat(proof.mismatchCount()).isGreaterThan(EquivalenceProof.MAX_MISMATCHES);
     assertThat(proof.mismatches()).hasSize(EquivalenceProof.MAX_MISMATCHES)

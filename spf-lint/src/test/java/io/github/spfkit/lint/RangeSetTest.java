@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 final class RangeSetTest {
 
   private static RangeSet of(String cidr) {
-    String[] parts = cidr.split("/");
-    return RangeSet.of(IpAddress.of(parts[0]), Integer.parseInt(parts[1]));
+    int slash = cidr.indexOf('/');
+    return RangeSet.of(IpAddress.of(cidr.substring(0, slash)), Integer.parseInt(cidr.substring(slash + 1)));
   }
 
   @Test
