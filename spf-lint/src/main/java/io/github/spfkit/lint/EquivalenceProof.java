@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * The check that flattened records mean what the original tree means: for every probe address
- * (both ends of every range in either, and the addresses just outside them), {@code check_host()}
- * over the flattened records gives the result the original gives when it does not run out of
- * lookups.
+ * (both ends of every range in either, the addresses just outside them, and per family the lowest
+ * and highest address outside all of them), {@code check_host()} over the flattened records gives
+ * the result the original gives when it does not run out of lookups, or the one it gives within
+ * the limits (where the flattened records keep what makes the original run out).
  *
  * @param probes how many addresses were checked
  * @param rescued probes for which the original, within the limits, runs out of lookups (or void

@@ -26,9 +26,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>It proves what it offers: before a {@link Flattening} is returned, spf-core's {@code
  * check_host()} is run over the original tree and over the flattened records for probe addresses
- * (both ends of every range in either, and the addresses just outside them); the flattened records
- * must give the original's result (the result the original gives when it does not run out of
- * lookups: where the original ran out before its match, the flattened records pass). A flattening
+ * (both ends of every range in either, the addresses just outside them, and an address outside
+ * all of them); the flattened records must give the original's result: the one it gives when it
+ * does not run out of lookups (where the original ran out before its match, the flattened records
+ * pass), or the one it gives within the limits (where they keep the terms that make it run out). A flattening
  * that fails the proof, or still needs more DNS-querying terms than the limit, is {@link
  * FlattenResult.Refused}. Every answer the flattening and its proof use is read once, so DNS
  * changing meanwhile cannot make them disagree.
@@ -162,7 +163,7 @@ public final class SpfFlattener {
       texts.add(record.text());
     }
     List<IpAddress> probes = Prover.probes(texts, original.terms());
-    return Prover.prove(domain, answers, records, limits, probes);
+    return Prover.prove(domain, answers, original.lookups(), records, limits, probes);
   }
 
   private static void collect(@Nullable LintNode node, List<String> texts) {

@@ -103,6 +103,11 @@ final class SpfFlattenerTest {
       assertThat(String.join("", r.strings())).isEqualTo(r.text());
     });
     assertThat(flat.lookups()).isEqualTo(2 + flat.records().size() - 1);
+    for (int i = 1; i < flat.records().size(); i++) {
+      String name = "_spf" + i + ".example.com";
+      assertThat(flat.records().get(i).name()).isEqualTo(name);
+      assertThat(flat.records().get(0).text()).contains(" include:" + name);
+    }
   }
 
   @Test
@@ -189,5 +194,95 @@ final class SpfFlattenerTest {
 
     assertThat(result).isInstanceOf(FlattenResult.Refused.class);
     assertThat(((FlattenResult.Refused) result).original().has(Finding.Code.NO_RECORD)).isTrue();
+  }
+
+  @Test
+  void provesATreeWithAnIncludeLoopInsteadOfOverflowingTheStack() {
+    InMemoryDns dns =
+        InMemoryDns.builder()
+            .txt("example.com", "v=spf1 include:a.example ip4:192.0.2.0/24 -all")
+            .txt("a.example", "v=spf1 include:b.example -all")
+            .txt("b.example", "v=spf1 include:example.com -all")
+            .build();
+
+    FlattenResult result = flattener(dns).flattenAsync("example.com").toCompletableFuture().join();
+
+    assertThat(result).isInstanceOfSatisfying(Flattening.class, flat -> {
+      assertThat(flat.records()).singleElement()
+          .satisfies(r -> assertThat(r.text()).isEqualTo("v=spf1 include:a.example ip4:192.0.2.0/24 -all"));
+      assertThat(flat.proof().holds()).isTrue();
+    });
+  }
+
+  @Test
+  void provesALoopAheadOfANineHundredTermTreeInsteadOfOverflowingTheStack() {
+    // the walk counts 964 terms: a proof that let the original run that far would recurse round
+    // the loop 964 deep, past the end of the stack
+    InMemoryDns.Builder zone =
+        InMemoryDns.builder()
+            .txt("example.com", "v=spf1 include:a.example include:big.example -all")
+            .txt("a.example", "v=spf1 include:b.example -all")
+            .txt("b.example", "v=spf1 include:a.example -all");
+    StringBuilder big = new StringBuilder("v=spf1");
+    for (int c = 1; c <= 60; c++) {
+      big.append(" include:c").append(c).append(".example");
+      StringBuilder child = new StringBuilder("v=spf1");
+      for (int h = 1; h <= 15; h++) {
+        child.append(" a:h").append(h).append(".c").append(c).append(".example");
+        zone.a("h" + h + ".c" + c + ".example", "198.51.100." + c);
+      }
+      zone.txt("c" + c + ".example", child + " -all");
+    }
+    InMemoryDns dns = zone.txt("big.example", big + " -all").build();
+
+    FlattenResult result = flattener(dns).flattenAsync("example.com").toCompletableFuture().join();
+
+    assertThat(result).isInstanceOfSatisfying(Flattening.class, flat -> {
+      assertThat(flat.originalLookups()).isGreaterThan(900);
+      assertThat(flat.records().get(0).text()).startsWith("v=spf1 include:a.example ip4:198.51.100.");
+      assertThat(flat.proof().holds()).isTrue();
+    });
+  }
+
+  @Test
+  void probesAnAddressOutsideEveryRangeWhereOnlyAllDecides() {
+    // 192.0.2.0/24 by mx/24 and 2001:db8::/64 by a//64 cover both documentation probes and every
+    // address the terms name: only an address outside all of them sees the changed all
+    InMemoryDns dns =
+        InMemoryDns.builder()
+            .txt("example.com", "v=spf1 mx/24 a:host.example.com//64 -all")
+            .mx("example.com", "mx1.example.com")
+            .a("mx1.example.com", "192.0.2.25")
+            .add("host.example.com", RecordType.AAAA, "2001:db8::7")
+            .build();
+
+    EquivalenceProof proof =
+        flattener(dns).prove("example.com", List.of(new FlatRecord("example.com", "v=spf1 mx/24 a:host.example.com//64 ~all")));
+
+    assertThat(proof.holds()).isFalse();
+    assertThat(proof.mismatches())
+        .contains(new EquivalenceProof.Mismatch("0.0.0.0", Result.FAIL, Result.SOFTFAIL))
+        .contains(new EquivalenceProof.Mismatch("255.255.255.255", Result.FAIL, Result.SOFTFAIL))
+        .contains(new EquivalenceProof.Mismatch("::", Result.FAIL, Result.SOFTFAIL))
+        .contains(new EquivalenceProof.Mismatch("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", Result.FAIL, Result.SOFTFAIL));
+  }
+
+  @Test
+  void offersRecordsThatRunOutOfVoidLookupsWhereTheOriginalDoesToo() {
+    InMemoryDns dns =
+        InMemoryDns.builder()
+            .txt("example.com",
+                "v=spf1 mx/24 a:host.example.com//64 a:none1.example.com a:none2.example.com a:none3.example.com -all")
+            .mx("example.com", "mx1.example.com")
+            .a("mx1.example.com", "192.0.2.25")
+            .add("host.example.com", RecordType.AAAA, "2001:db8::7")
+            .build();
+
+    FlattenResult result = flattener(dns).flatten("example.com");
+
+    assertThat(result).isInstanceOfSatisfying(Flattening.class, flat -> {
+      assertThat(flat.proof().holds()).isTrue();
+      assertThat(flat.proof().rescued()).isZero();
+    });
   }
 }
