@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  * all of them); the flattened records must give the original's result: the one it gives when it
  * does not run out of lookups (where the original ran out before its match, the flattened records
  * pass), or the one it gives within the limits (where they keep the terms that make it run out). A flattening
- * that fails the proof, or still needs more DNS-querying terms than the limit, is {@link
- * FlattenResult.Refused}. Every answer the flattening and its proof use is read once, so DNS
+ * that fails the proof, still needs more DNS-querying terms than the limit, or cannot be read
+ * whole (a lookup under the flattened records failed or ran out of time, so the terms they need
+ * are not known) is {@link FlattenResult.Refused}. Every answer the flattening and its proof use is read once, so DNS
  * changing meanwhile cannot make them disagree.
  *
  * <pre>{@code
@@ -219,6 +221,16 @@ public final class SpfFlattener {
         .walk(flat, domain, null)
         .thenCompose(
             lint -> {
+              Optional<Finding> unread = unreadRecord(lint);
+              if (unread.isPresent()) {
+                return CompletableFuture.completedFuture(
+                    new FlattenResult.Refused(
+                        domain,
+                        "the flattened records could not be read whole, so the DNS-querying terms"
+                            + " they need are not known: " + unread.get().message(),
+                        null,
+                        original));
+              }
               if (lint.lookups() > limits.maxDnsTerms()) {
                 return CompletableFuture.completedFuture(
                     new FlattenResult.Refused(
@@ -253,6 +265,16 @@ public final class SpfFlattener {
                             now);
                       });
             });
+  }
+
+  /**
+   * A record of the flattened tree whose TXT lookup failed (a DNS error without a position: the
+   * failed queries of terms carry theirs), so the terms beneath it are not counted.
+   */
+  static Optional<Finding> unreadRecord(LintReport lint) {
+    return lint.findings().stream()
+        .filter(f -> f.code() == Finding.Code.DNS_ERROR && f.position() == null)
+        .findFirst();
   }
 
   private static String kept(FlattenPlan.Plan plan) {

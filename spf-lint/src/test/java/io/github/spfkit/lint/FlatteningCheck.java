@@ -90,7 +90,12 @@ final class FlatteningCheck {
             .lintAsync(LintZone.DOMAIN)
             .toCompletableFuture()
             .get(SECONDS, TimeUnit.SECONDS);
-    assertThat(flatLint.lookups()).isEqualTo(flat.lookups()).isLessThanOrEqualTo(LIMITS.maxDnsTerms());
+    // a lint that could not read a record (the zone's HANG names, or its timeout passing on a
+    // starved machine) does not count the terms beneath it
+    if (SpfFlattener.unreadRecord(flatLint).isEmpty()) {
+      assertThat(flatLint.lookups()).isEqualTo(flat.lookups());
+    }
+    assertThat(flat.lookups()).isLessThanOrEqualTo(LIMITS.maxDnsTerms());
 
     assertThat(mismatches(zone, settled)).as("probes with another result under %s, of %s", flat.records(), zone.probes()).isEmpty();
 

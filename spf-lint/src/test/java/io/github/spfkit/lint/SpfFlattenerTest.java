@@ -58,6 +58,22 @@ final class SpfFlattenerTest {
   }
 
   @Test
+  void refusesAFlatteningWhoseKeptIncludeCannotBeRead() {
+    InMemoryDns dns =
+        InMemoryDns.builder()
+            .txt("example.com", "v=spf1 ip4:192.0.2.0/24 include:slow.example.net -all")
+            .timeout("slow.example.net")
+            .build();
+
+    FlattenResult result = flattener(dns).flatten("example.com");
+
+    assertThat(result).isInstanceOf(FlattenResult.Refused.class);
+    assertThat(((FlattenResult.Refused) result).reason())
+        .startsWith("the flattened records could not be read whole")
+        .contains("slow.example.net");
+  }
+
+  @Test
   void flattensAThirteenLookupTreeKeepingTheMacroTermAndSplittingIntoTwoRecords() {
     InMemoryDns dns = thirteenLookups(7).build();
 
