@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * DNS seams that answer later, on their own threads, or not properly: the answers count as they
@@ -117,7 +119,28 @@ final class LateAndFaultyAnswersTest {
   }
 
   @Test
-  void givesTemperrorWhenAPrefetchedAnswerIsStillOutstandingAfterTheDeadline() throws Exception {
+  void givesTemperrorWhenAPrefetchedLookupAnswersNull() throws Exception {
+    InMemoryDns zone =
+        InMemoryDns.builder().txt("example.com", "v=spf1 include:null.example.com -all").build();
+    DnsLookup dns =
+        (name, type) ->
+            name.startsWith("null")
+                ? CompletableFuture.completedFuture(null)
+                : zone.lookup(name, type);
+
+    for (boolean prefetch : new boolean[] {false, true}) {
+      SpfResult result = check(dns, prefetch, "192.0.2.1");
+
+      assertThat(result.result()).as("prefetch %s", prefetch).isEqualTo(Result.TEMPERROR);
+      assertThat(result.problem().message())
+          .as("prefetch %s", prefetch)
+          .isEqualTo("DNS lookup of null.example.com failed: no answer");
+    }
+  }
+
+  @ParameterizedTest(name = "prefetch {0}")
+  @ValueSource(booleans = {false, true})
+  void givesTemperrorWhenTheDeadlinePassesWhileTheSeamBlocks(boolean prefetch) throws Exception {
     InMemoryDns zone =
         InMemoryDns.builder()
             .txt("example.com", "v=spf1 a:slow.example.com include:late.example.com -all")
@@ -138,7 +161,7 @@ final class LateAndFaultyAnswersTest {
     SpfChecker checker =
         SpfChecker.builder()
             .dns(dns)
-            .prefetch(true)
+            .prefetch(prefetch)
             .limits(Limits.RFC.withDeadline(Duration.ofMillis(100)))
             .build();
 
