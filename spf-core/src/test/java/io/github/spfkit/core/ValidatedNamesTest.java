@@ -34,6 +34,23 @@ final class ValidatedNamesTest {
   }
 
   @Test
+  void expandsPToTheDomainItselfWhenItIsAValidatedName() {
+    InMemoryDns dns =
+        InMemoryDns.builder()
+            .txt("example.com", "v=spf1 exists:%{p}.check.example.net -all")
+            .ptr(REVERSE, "mail.example.com")
+            .ptr(REVERSE, "example.com")
+            .a("mail.example.com", CLIENT)
+            .a("example.com", CLIENT)
+            .a("example.com.check.example.net", "127.0.0.2")
+            .build();
+
+    SpfResult result = check(dns, CLIENT, "u@example.com");
+
+    assertThat(result.result()).isEqualTo(Result.PASS);
+  }
+
+  @Test
   void expandsPTheSameWayEachTimeItIsUsedInOneEvaluation() {
     InMemoryDns dns =
         InMemoryDns.builder()
