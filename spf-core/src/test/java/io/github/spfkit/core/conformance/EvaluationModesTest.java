@@ -11,7 +11,10 @@ import io.github.spfkit.core.dns.RecordType;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The same answers whichever way a check runs: blocking or asynchronous, sequential or with
@@ -34,6 +37,14 @@ final class EvaluationModesTest {
     return Rfc7208Suite.cases();
   }
 
+  /**
+   * One test per case of the suite, so that a failure names its case and a mutation tool runs only
+   * the cases that reach a mutated line.
+   */
+  static Stream<Arguments> named() {
+    return cases().stream().map(c -> Arguments.of(c.getValue().name(), c));
+  }
+
   static SpfChecker checker(DnsLookup dns, boolean prefetch) {
     return SpfChecker.builder()
         .dns(dns)
@@ -53,26 +64,26 @@ final class EvaluationModesTest {
         r.voidLookups());
   }
 
-  @Test
-  void asynchronousEvaluationGivesTheBlockingResultExactly() throws Exception {
-    for (var c : cases()) {
-      SpfChecker checker = checker(Rfc7208Suite.inMemory(c.getKey()), false);
-      SpfResult blocking = new Run(checker, c.getValue()).blocking();
-      SpfResult async = new Run(checker, c.getValue()).async().toCompletableFuture().get();
-      assertThat(async).as(c.getValue().name()).isEqualTo(blocking);
-    }
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("named")
+  void asynchronousEvaluationGivesTheBlockingResultExactly(
+      String name, Map.Entry<Rfc7208Suite.Scenario, Rfc7208Suite.TestCase> c) throws Exception {
+    SpfChecker checker = checker(Rfc7208Suite.inMemory(c.getKey()), false);
+    SpfResult blocking = new Run(checker, c.getValue()).blocking();
+    SpfResult async = new Run(checker, c.getValue()).async().toCompletableFuture().get();
+    assertThat(async).as(name).isEqualTo(blocking);
   }
 
-  @Test
-  void prefetchGivesTheSequentialResultsWithinTheQueryLimits() throws Exception {
-    for (var c : cases()) {
-      InMemoryDns dns = Rfc7208Suite.inMemory(c.getKey());
-      SpfResult sequential = new Run(checker(dns, false), c.getValue()).blocking();
-      SpfResult prefetched = new Run(checker(dns, true), c.getValue()).blocking();
-      assertThat(essence(prefetched)).as(c.getValue().name()).isEqualTo(essence(sequential));
-      assertThat(prefetched.trace()).as(c.getValue().name()).isEqualTo(sequential.trace());
-      assertThat(prefetched.dnsQueries()).as(c.getValue().name()).isLessThanOrEqualTo(maxQueries());
-    }
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("named")
+  void prefetchGivesTheSequentialResultsWithinTheQueryLimits(
+      String name, Map.Entry<Rfc7208Suite.Scenario, Rfc7208Suite.TestCase> c) {
+    InMemoryDns dns = Rfc7208Suite.inMemory(c.getKey());
+    SpfResult sequential = new Run(checker(dns, false), c.getValue()).blocking();
+    SpfResult prefetched = new Run(checker(dns, true), c.getValue()).blocking();
+    assertThat(essence(prefetched)).as(name).isEqualTo(essence(sequential));
+    assertThat(prefetched.trace()).as(name).isEqualTo(sequential.trace());
+    assertThat(prefetched.dnsQueries()).as(name).isLessThanOrEqualTo(maxQueries());
   }
 
   /** Record, 10 terms, 10 MX or PTR addresses each, %{p} and exp lookups: a generous RFC bound. */
@@ -81,12 +92,11 @@ final class EvaluationModesTest {
     return 1 + rfc.maxDnsTerms() * (1 + rfc.maxMxNames()) + rfc.maxPtrNames() + 3;
   }
 
-  @Test
-  void theSuiteNeverAsksForTypeSpf() {
-    for (var c : cases()) {
-      InMemoryDns dns = Rfc7208Suite.inMemory(c.getKey());
-      new Run(checker(dns, true), c.getValue()).blocking();
-      assertThat(dns.queries()).noneMatch(q -> q.type() == RecordType.SPF);
-    }
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("named")
+  void neverAsksForTypeSpf(String name, Map.Entry<Rfc7208Suite.Scenario, Rfc7208Suite.TestCase> c) {
+    InMemoryDns dns = Rfc7208Suite.inMemory(c.getKey());
+    new Run(checker(dns, true), c.getValue()).blocking();
+    assertThat(dns.queries()).as(name).noneMatch(q -> q.type() == RecordType.SPF);
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,15 +83,22 @@ public final class Rfc7208Suite {
     }
   }
 
-  /** Reads every scenario of the suite. */
+  /** The suite, read once: a test per case would otherwise read the whole file for each case. */
+  private static final List<Scenario> SCENARIOS = read();
+
+  /** Every scenario of the suite (the same unmodifiable values on each call). */
   public static List<Scenario> load() {
+    return SCENARIOS;
+  }
+
+  private static List<Scenario> read() {
     try (InputStream in = Rfc7208Suite.class.getResourceAsStream(RESOURCE)) {
       Objects.requireNonNull(in, RESOURCE + " is missing");
       List<Scenario> scenarios = new ArrayList<>();
       for (Object document : new Yaml(new LoaderOptions()).loadAll(in)) {
         scenarios.add(scenario(map(document)));
       }
-      return scenarios;
+      return List.copyOf(scenarios);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -185,10 +193,10 @@ public final class Rfc7208Suite {
               String.valueOf(fields.get("helo")),
               String.valueOf(fields.get("host")),
               String.valueOf(fields.getOrDefault("mailfrom", "")),
-              results,
+              Collections.unmodifiableSet(results),
               explanation == null ? null : String.valueOf(explanation)));
     }
-    return new Scenario(description, zone, cases);
+    return new Scenario(description, List.copyOf(zone), List.copyOf(cases));
   }
 
   private static ZoneEntry entry(String name, Object item) {
@@ -208,7 +216,7 @@ public final class Rfc7208Suite {
     } else {
       strings.add(String.valueOf(value));
     }
-    return new ZoneEntry(name, type, strings);
+    return new ZoneEntry(name, type, List.copyOf(strings));
   }
 
   @SuppressWarnings("unchecked")
