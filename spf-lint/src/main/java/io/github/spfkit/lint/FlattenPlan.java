@@ -152,8 +152,12 @@ final class FlattenPlan {
       }
     }
     if (kept == null) {
-      // ranges after the last kept term that say what all says anyway decide nothing
-      run.remove(fallback == null ? Qualifier.NEUTRAL : fallback);
+      // ranges after the last kept term that say what all says anyway decide nothing; they are
+      // left out of the records, so a plan of the published records does not cover them either
+      RangeSet same = run.remove(fallback == null ? Qualifier.NEUTRAL : fallback);
+      if (same != null && fallback == Qualifier.PASS) {
+        covered = covered.minus(same);
+      }
     }
     if (!run.isEmpty()) {
       steps.add(new Ranges(new LinkedHashMap<>(run)));
