@@ -132,16 +132,12 @@ final class FlattenPlan {
     List<Step> steps = new ArrayList<>();
     RangeSet decided = RangeSet.EMPTY;
     Map<Qualifier, RangeSet> run = new LinkedHashMap<>();
-    RangeSet covered = RangeSet.EMPTY;
     for (Object item : items) {
       if (item instanceof Qualified q) {
         RangeSet fresh = q.set().minus(decided);
         decided = decided.union(q.set());
         if (!fresh.isEmpty()) {
           run.merge(q.qualifier(), fresh, RangeSet::union);
-          if (q.qualifier() == Qualifier.PASS) {
-            covered = covered.union(fresh);
-          }
         }
       } else {
         if (!run.isEmpty()) {
@@ -152,15 +148,18 @@ final class FlattenPlan {
       }
     }
     if (kept == null) {
-      // ranges after the last kept term that say what all says anyway decide nothing; they are
-      // left out of the records, so a plan of the published records does not cover them either
-      RangeSet same = run.remove(fallback == null ? Qualifier.NEUTRAL : fallback);
-      if (same != null && fallback == Qualifier.PASS) {
-        covered = covered.minus(same);
-      }
+      // ranges after the last kept term that say what all says anyway decide nothing
+      run.remove(fallback == null ? Qualifier.NEUTRAL : fallback);
     }
     if (!run.isEmpty()) {
       steps.add(new Ranges(new LinkedHashMap<>(run)));
+    }
+    // what the records pass explicitly: a plan of the published records covers the same
+    RangeSet covered = RangeSet.EMPTY;
+    for (Step step : steps) {
+      if (step instanceof Ranges ranges && ranges.sets().containsKey(Qualifier.PASS)) {
+        covered = covered.union(ranges.sets().get(Qualifier.PASS));
+      }
     }
     return new Plan(steps, fallback, kept, modifiers, distinct(upstream), covered);
   }
