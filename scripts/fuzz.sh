@@ -18,6 +18,10 @@ fi
 module=$1
 test=$2
 max=${FUZZ_CORPUS_MAX_BYTES:-4096}
+if [ ! -d "$module/src/test/java" ]; then
+  echo "no module $module with tests here" >&2
+  exit 2
+fi
 source=$(find "$module/src/test/java" -name "$test.java" | head -1)
 if [ -z "$source" ]; then
   echo "no $test.java in $module/src/test/java" >&2

@@ -5,6 +5,7 @@ Killed counts KILLED and TIMED_OUT (and MEMORY_ERROR), as PIT does. With a secon
 both side by side (before, after). Usage: scripts/pit-scores.py [AFTER.xml] or BEFORE.xml AFTER.xml
 """
 import collections
+import os
 import sys
 import xml.etree.ElementTree as ET  # noqa: N817
 
@@ -45,6 +46,9 @@ def cell(row):
 
 def main(args):
     paths = args or ["spf-core/target/pit-reports/mutations.xml"]
+    missing = [p for p in paths if not os.path.isfile(p)]
+    if missing:
+        sys.exit("no PIT report at " + ", ".join(missing) + " (run the mutation profile first)")
     tables = [scores(p) for p in paths]
     classes = sorted(set().union(*tables), key=lambda c: (c.rsplit(".", 1)[0], c))
     header = "| class | " + " | ".join(paths) + " | survived | no coverage | timed out |"
