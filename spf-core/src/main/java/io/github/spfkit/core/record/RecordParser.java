@@ -87,14 +87,14 @@ public final class RecordParser {
     // each term follows a space: as many terms as spaces at most, exactly as many in a record
     // written with single spaces
     int capacity = 0;
-    for (int k = text.indexOf(' '); k >= 0; k = text.indexOf(' ', k + 1)) {
+    for (int k = text.indexOf(' '); k != -1; k = text.indexOf(' ', k + 1)) {
       capacity++;
     }
     Term[] terms = new Term[capacity];
     int[] positions = new int[capacity];
     int count = 0;
-    int redirectAt = -1;
-    int expAt = -1;
+    boolean redirect = false;
+    boolean exp = false;
     int length = text.length();
     TermParser parser = new TermParser(text);
     parser.printable = isPrintable(text);
@@ -105,7 +105,7 @@ public final class RecordParser {
         continue;
       }
       int end = text.indexOf(' ', i);
-      if (end < 0) {
+      if (end == -1) {
         end = length;
       }
       Term term = parser.parse(i, end);
@@ -114,15 +114,15 @@ public final class RecordParser {
         return new ParseResult.Invalid(error);
       }
       if (term instanceof Modifier.Redirect) {
-        if (redirectAt >= 0) {
+        if (redirect) {
           return invalid("'redirect' appears twice; it may appear once", i, null);
         }
-        redirectAt = i;
+        redirect = true;
       } else if (term instanceof Modifier.Explanation) {
-        if (expAt >= 0) {
+        if (exp) {
           return invalid("'exp' appears twice; it may appear once", i, null);
         }
-        expAt = i;
+        exp = true;
       }
       if (term != null) {
         terms[count] = term;
@@ -241,16 +241,18 @@ public final class RecordParser {
       for (int i = printable ? end : start; i < end; i++) {
         char c = text.charAt(i);
         if (c > 0x7e) {
-          return fail(
+          fail(
               "non-ASCII character U+" + String.format(Locale.ROOT, "%04X", (int) c),
               i,
               "SPF records are 7-bit ASCII (RFC 7208 §3.1)");
+          return null;
         }
         if (c < 0x21) {
-          return fail(
+          fail(
               "control character 0x" + String.format(Locale.ROOT, "%02X", (int) c),
               i,
               "terms are separated by single spaces only");
+          return null;
         }
       }
       int i = start;
@@ -270,45 +272,43 @@ public final class RecordParser {
       while (i < end && (isAlpha(text.charAt(i)) || isDigit(text.charAt(i)))) {
         i++;
       }
-      String lower = mechanismName(nameStart, i);
+      String known = knownMechanism(nameStart, i);
+      if (known == null) {
+        return unknownMechanism(text.substring(nameStart, i), nameStart);
+      }
       Qualifier q = qualifier == null ? Qualifier.PASS : qualifier;
-      return switch (lower) {
-        case "all" ->
-            i == end ? ALL[q.ordinal()] : fail("'all' takes no argument", i, gluedHint(i));
-        case "include", "exists" -> includeOrExists(q, lower, i);
-        case "a", "mx" -> aOrMx(q, lower, i);
+      return switch (known) {
+        case "all" -> all(q, i);
+        case "include", "exists" -> includeOrExists(q, known, i);
+        case "a", "mx" -> aOrMx(q, known, i);
         case "ptr" -> ptr(q, i);
-        case "ip4", "ip6" -> ip(q, lower, i);
-        default -> unknownMechanism(text.substring(nameStart, i), nameStart);
+        default -> ip(q, known, i); // ip4, ip6
       };
     }
 
-    /** The known mechanism name in {@code text[from, to)} (interned), else the text in lower case. */
-    private String mechanismName(int from, int to) {
-      String known = null;
+    /** The mechanism name in {@code text[from, to)}, in any case, as the RFC writes it; else null. */
+    private @Nullable String knownMechanism(int from, int to) {
       int length = to - from;
-      if (length > 0) {
-        // at most one candidate by length and first letter, compared once
-        char first = (char) (text.charAt(from) | 0x20);
-        known =
-            switch (length) {
-              case 1 -> first == 'a' ? "a" : null;
-              case 2 -> first == 'm' ? "mx" : null;
-              case 3 ->
-                  first == 'a'
-                      ? "all"
-                      : first == 'p'
-                          ? "ptr"
-                          : first == 'i' ? (text.charAt(to - 1) == '4' ? "ip4" : "ip6") : null;
-              case 6 -> first == 'e' ? "exists" : null;
-              case 7 -> first == 'i' ? "include" : null;
-              default -> null;
-            };
+      if (length == 0) {
+        return null;
       }
-      if (known != null && sameLetters(from, known)) {
-        return known;
-      }
-      return text.substring(from, to).toLowerCase(Locale.ROOT);
+      // at most one candidate by length and first letter, compared once
+      char first = (char) (text.charAt(from) | 0x20);
+      String candidate =
+          switch (length) {
+            case 1 -> first == 'a' ? "a" : null;
+            case 2 -> first == 'm' ? "mx" : null;
+            case 3 ->
+                first == 'a'
+                    ? "all"
+                    : first == 'p'
+                        ? "ptr"
+                        : first == 'i' ? (text.charAt(to - 1) == '4' ? "ip4" : "ip6") : null;
+            case 6 -> first == 'e' ? "exists" : null;
+            case 7 -> first == 'i' ? "include" : null;
+            default -> null;
+          };
+      return candidate != null && sameLetters(from, candidate) ? candidate : null;
     }
 
     /**
@@ -324,12 +324,21 @@ public final class RecordParser {
       return true;
     }
 
+    private @Nullable Term all(Qualifier q, int i) {
+      if (i < end) {
+        fail("'all' takes no argument", i, gluedHint(i));
+        return null;
+      }
+      return ALL[q.ordinal()];
+    }
+
     private @Nullable Term includeOrExists(Qualifier q, String lower, int i) {
       if (i == end || text.charAt(i) != ':') {
-        return fail(
+        fail(
             "'" + lower + "' needs ':' and a domain",
             i,
             i < end && text.charAt(i) != '=' ? "missing ':' after '" + lower + "'?" : null);
+        return null;
       }
       MacroString domain = domainSpec(i + 1, end, lower);
       if (domain == null) {
@@ -345,15 +354,13 @@ public final class RecordParser {
       if (i == end) {
         return PTR[q.ordinal()];
       }
-      MacroString domain = null;
-      if (i < end) {
-        if (text.charAt(i) != ':') {
-          return fail("'ptr' takes only ':domain'", i, gluedHint(i));
-        }
-        domain = domainSpec(i + 1, end, "ptr");
-        if (domain == null) {
-          return null;
-        }
+      if (text.charAt(i) != ':') {
+        fail("'ptr' takes only ':domain'", i, gluedHint(i));
+        return null;
+      }
+      MacroString domain = domainSpec(i + 1, end, "ptr");
+      if (domain == null) {
+        return null;
       }
       return ok(new Mechanism.Ptr(q, domain));
     }
@@ -373,19 +380,23 @@ public final class RecordParser {
       }
       String name = text.substring(nameStart, eq);
       if (qualifier != null) {
-        return fail("a modifier takes no qualifier", start, null);
+        fail("a modifier takes no qualifier", start, null);
+        return null;
       }
       if (name.isEmpty()) {
-        return fail("modifier without a name", start, null);
+        fail("modifier without a name", start, null);
+        return null;
       }
       if (!isAlpha(name.charAt(0))) {
-        return fail(
+        fail(
             "modifier name '" + name + "' must start with a letter", nameStart, null);
+        return null;
       }
       MacroParser value = macros();
       MacroString parsed = value.parse(eq + 1, end, false, false);
       if (value.error != null) {
-        return failWith(value.error);
+        error = value.error;
+        return null;
       }
       return ok(new Modifier.Unknown(name, parsed));
     }
@@ -419,12 +430,13 @@ public final class RecordParser {
       MacroString domain = null;
       if (from < domainEnd) {
         if (text.charAt(from) != ':') {
-          return fail(
+          fail(
               "'" + name + "' takes ':domain' and '/cidr' only",
               from,
               text.charAt(from) == '/'
                   ? "CIDR lengths are /0-32 for IPv4 and //0-128 for IPv6"
                   : gluedHint(from));
+          return null;
         }
         domain = domainSpec(from + 1, domainEnd, name);
         if (domain == null) {
@@ -441,9 +453,10 @@ public final class RecordParser {
     private @Nullable Term ip(Qualifier q, String name, int from) {
       boolean v4 = name.equals("ip4");
       if (from == end || text.charAt(from) != ':') {
-        return fail("'" + name + "' needs ':' and an address", from, null);
+        fail("'" + name + "' needs ':' and an address", from, null);
+        return null;
       }
-      int slash = text.indexOf('/', from + 1);
+      int slash = text.indexOf('/', from); // from holds the ':'
       int networkEnd = slash < 0 || slash > end ? end : slash;
       Optional<IpAddress> address = IpAddress.parse(text, from + 1, networkEnd);
       if (address.isEmpty() || address.get().ipv4() != v4) {
@@ -453,10 +466,11 @@ public final class RecordParser {
         } else {
           hint = gluedHint(from + 1);
         }
-        return fail(
+        fail(
             "invalid " + (v4 ? "IPv4" : "IPv6") + " address '" + text.substring(from + 1, networkEnd) + "'",
             from + 1,
             hint);
+        return null;
       }
       int prefix = v4 ? 32 : 128;
       if (networkEnd < end) {
@@ -573,9 +587,7 @@ public final class RecordParser {
 
     /** toplabel = ( *alphanum ALPHA *alphanum ) / ( 1*alphanum "-" *( alphanum / "-" ) alphanum ). */
     private boolean isTopLabel(int from, int to) {
-      if (from >= to) {
-        return false;
-      }
+      // an empty label has no letter, so it is refused below
       boolean alpha = false;
       boolean dash = false;
       for (int i = from; i < to; i++) {
@@ -608,8 +620,8 @@ public final class RecordParser {
         hint = gluedHint(nameStart);
         if (hint == null) {
           for (String mechanism : MECHANISMS) {
+            // the name is no mechanism's (that would have parsed), so it is longer than this one
             if (lower.startsWith(mechanism)
-                && lower.length() > mechanism.length()
                 && !mechanism.equals("a")
                 && !mechanism.equals("all")) {
               hint = "missing ':' after '" + mechanism + "'?";
@@ -625,7 +637,8 @@ public final class RecordParser {
         }
       }
       String shown = name.isEmpty() ? text.substring(start, end) : name;
-      return fail("unknown mechanism '" + shown + "'", name.isEmpty() ? start : nameStart, hint);
+      fail("unknown mechanism '" + shown + "'", name.isEmpty() ? start : nameStart, hint);
+      return null;
     }
 
     /** A hint when an {@code all} with a qualifier is glued to the text before it. */
@@ -645,14 +658,9 @@ public final class RecordParser {
       return term;
     }
 
-    private @Nullable Term fail(String message, int position, @Nullable String hint) {
+    /** Records the syntax error; the caller then gives {@code null}. */
+    private void fail(String message, int position, @Nullable String hint) {
       error = new SyntaxError(message, position, hint);
-      return null;
-    }
-
-    private @Nullable Term failWith(@Nullable SyntaxError cause) {
-      error = cause;
-      return null;
     }
   }
 
@@ -826,10 +834,8 @@ public final class RecordParser {
         }
         return;
       }
-      literal.append(text, run, end);
-      if (literal.length() > 0) {
-        add(new MacroToken.Literal(literal.toString()));
-      }
+      // not empty: it holds at least the escape that made it
+      add(new MacroToken.Literal(literal.append(text, run, end).toString()));
     }
 
     private void add(MacroToken token) {
@@ -878,13 +884,13 @@ public final class RecordParser {
         return null;
       }
       char raw = text.charAt(from);
-      char letter = Character.toLowerCase(raw);
-      if (raw > 0x7e || "slodiphcrtv".indexOf(letter) < 0) {
+      if ("slodiphcrtvSLODIPHCRTV".indexOf(raw) < 0) {
         error =
             new SyntaxError(
                 "unknown macro letter '" + raw + "'", from, "macro letters are s l o d i p h c r t v");
         return null;
       }
+      char letter = (char) (raw | 0x20);
       if (!explanation && (letter == 'c' || letter == 'r' || letter == 't')) {
         error =
             new SyntaxError(

@@ -296,4 +296,160 @@ final class RecordParserTest {
     assertThat(spec.toString()).isEqualTo("_SPF.Example.COM");
     assertThat(spec).isEqualTo(MacroString.literal("_SPF.Example.COM"));
   }
+
+  static Stream<Arguments> moreErrors() {
+    return Stream.of(
+        // a record with a character outside ASCII has each term's characters checked: '~' and
+        // '!' are the last and first printable ones, and pass
+        Arguments.of("v=spf1 ~all \u00e9", 12, "non-ASCII character U+00E9", "7-bit ASCII"),
+        Arguments.of("v=spf1 x=a!b \u00e9", 13, "non-ASCII character U+00E9", "7-bit ASCII"),
+        Arguments.of("v=spf1 ip4:192.0.2.1/", 21, "empty CIDR length", null),
+        Arguments.of("v=spf1 ip4:192.0.2", 11, "invalid IPv4 address '192.0.2'", null),
+        Arguments.of("v=spf1 ip6:2001:db8::1/", 23, "empty CIDR length", null),
+        Arguments.of("v=spf1 redirect=", 16, "'redirect' has an empty domain", null),
+        Arguments.of("v=spf1 exp=", 11, "'exp' has an empty domain", null),
+        Arguments.of("v=spf1 exists:", 14, "'exists' has an empty domain", null),
+        Arguments.of("v=spf1 ptr:", 11, "'ptr' has an empty domain", null),
+        Arguments.of("v=spf1 a:/24", 9, "'a' has an empty domain", null),
+        Arguments.of("v=spf1 mx:", 10, "'mx' has an empty domain", null),
+        Arguments.of("v=spf1 a:.com", 9, "empty label", null),
+        Arguments.of("v=spf1 -/24", 7, "unknown mechanism '-/24'", null),
+        Arguments.of("v=spf1 ?foo", 8, "unknown mechanism 'foo'", null),
+        Arguments.of("v=spf1 all:x", 10, "'all' takes no argument", null),
+        Arguments.of("v=spf1 ptr-allx", 10, "'ptr' takes only ':domain'", null),
+        Arguments.of("v=spf1 ptr-all", 10, "'ptr' takes only ':domain'", "missing space before '-all'"),
+        Arguments.of("v=spf1 exists:%{ir.}.%{v}%{x}", 27, "unknown macro letter 'x'", "s l o d"),
+        Arguments.of("v=spf1 exists:%{~}.example.com", 16, "unknown macro letter '~'", "s l o d"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("moreErrors")
+  void reportsTheFirstErrorOfEachKindAtItsPosition(
+      String text, int position, String message, String hint) {
+    reportsSyntaxErrorsWithPositionAndHint(text, position, message, hint);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"mz", "alx", "ptx", "ip5", "ipx4", "exisrs", "inclube", "b", "m", "ex1sts"})
+  void refusesNamesThatShareOnlyLengthAndFirstLetterWithAMechanism(String name) {
+    assertThat(invalid("v=spf1 " + name).message()).isEqualTo("unknown mechanism '" + name + "'");
+    assertThat(invalid("v=spf1 " + name + ":example.com").message())
+        .isEqualTo("unknown mechanism '" + name + "'");
+  }
+
+  @Test
+  void readsEachCidrLengthOfAOrMxOnItsOwn() {
+    assertThat(valid("v=spf1 a//64 mx//0 a/24 mx/0//0 -a:example.com//1").terms())
+        .containsExactly(
+            new Mechanism.A(Qualifier.PASS, null, 32, 64),
+            new Mechanism.Mx(Qualifier.PASS, null, 32, 0),
+            new Mechanism.A(Qualifier.PASS, null, 24, 128),
+            new Mechanism.Mx(Qualifier.PASS, null, 0, 0),
+            new Mechanism.A(Qualifier.FAIL, MacroString.literal("example.com"), 32, 1));
+  }
+
+  @Test
+  void acceptsALiteralRightAfterAMacroAsTheTopLabel() {
+    assertThat(valid("v=spf1 include:%{d}.com").terms())
+        .containsExactly(
+            new Mechanism.Include(
+                Qualifier.PASS,
+                new MacroString(
+                    List.of(
+                        new MacroToken.Macro('d', false, 0, false, ""),
+                        new MacroToken.Literal(".com")))));
+  }
+
+  @Test
+  void keepsTheFirstAndLastPrintableCharactersOfAModifierValue() {
+    assertThat(valid("v=spf1 x=!~ y=%{d}!~").terms())
+        .containsExactly(
+            new Modifier.Unknown("x", MacroString.literal("!~")),
+            new Modifier.Unknown(
+                "y",
+                new MacroString(
+                    List.of(
+                        new MacroToken.Macro('d', false, 0, false, ""),
+                        new MacroToken.Literal("!~")))));
+  }
+
+  @Test
+  void readsEveryDelimiterOfAMacro() {
+    Mechanism.Exists exists =
+        (Mechanism.Exists) valid("v=spf1 exists:%{ir.}.%{l2-+,/_=}.example.com").terms().get(0);
+
+    assertThat(exists.domain().tokens())
+        .containsExactly(
+            new MacroToken.Macro('i', false, 0, true, "."),
+            new MacroToken.Literal("."),
+            new MacroToken.Macro('l', false, 2, false, "-+,/_="),
+            new MacroToken.Literal(".example.com"));
+  }
+
+  @Test
+  void keepsEveryTokenOfALongMacroString() {
+    String spec = "%{i}.%{l}.%{o}.%{d}.%{s}.%{v}.%{h}.%{p}.%{i}.%{l}.%{o}.%{d}.example.com";
+    Mechanism.Exists exists = (Mechanism.Exists) valid("v=spf1 exists:" + spec).terms().get(0);
+
+    List<MacroToken> tokens = exists.domain().tokens();
+    assertThat(tokens).hasSize(24);
+    String letters = "lodsvhpilod";
+    assertThat(tokens.get(0)).isEqualTo(new MacroToken.Macro('i', false, 0, false, ""));
+    for (int k = 0; k < letters.length(); k++) {
+      assertThat(tokens.get(2 * k + 1)).isEqualTo(new MacroToken.Literal("."));
+      assertThat(tokens.get(2 * k + 2))
+          .isEqualTo(new MacroToken.Macro(letters.charAt(k), false, 0, false, ""));
+    }
+    assertThat(tokens.get(23)).isEqualTo(new MacroToken.Literal(".example.com"));
+    assertThat(exists.domain().toString()).isEqualTo(spec);
+  }
+
+  @Test
+  void readsAnExplanationThatStartsWithAMacroAndHoldsEveryPrintableCharacter() {
+    MacroString text = RecordParser.parseExplanation("%{i} is ~ not! allowed").orElseThrow();
+
+    assertThat(text.tokens())
+        .containsExactly(
+            new MacroToken.Macro('i', false, 0, false, ""),
+            new MacroToken.Literal(" is ~ not! allowed"));
+    assertThat(RecordParser.parseExplanation(" ~!")).contains(MacroString.literal(" ~!"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"del\u007f", "unit\u001fseparator", "%{i}\u0080"})
+  void refusesAnExplanationWithACharacterOutsidePrintableAscii(String text) {
+    assertThat(RecordParser.parseExplanation(text)).isEmpty();
+  }
+
+  @Test
+  void givesTheMacroStringOfADomainSpecOnItsOwn() {
+    assertThat(RecordParser.parseDomainSpec("%{d}.example.com"))
+        .isEqualTo(
+            new RecordParser.DomainSpecResult.Valid(
+                new MacroString(
+                    List.of(
+                        new MacroToken.Macro('d', false, 0, false, ""),
+                        new MacroToken.Literal(".example.com")))));
+    assertThat(RecordParser.parseDomainSpec("a!b.~x.example.com"))
+        .isEqualTo(new RecordParser.DomainSpecResult.Valid(MacroString.literal("a!b.~x.example.com")));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"bad\u0001.example.com", "caf\u00e9.example.com", "bad\u007f.example.com"})
+  void refusesADomainSpecWithACharacterOutsidePrintableAscii(String text) {
+    RecordParser.DomainSpecResult result = RecordParser.parseDomainSpec(text);
+
+    assertThat(result).isInstanceOf(RecordParser.DomainSpecResult.Invalid.class);
+    assertThat(((RecordParser.DomainSpecResult.Invalid) result).error().position()).isEqualTo(3);
+  }
+
+  @Test
+  void refusesAMacroLetterOutsideAsciiThatLowersToAMacroLetter() {
+    // U+0130, capital I with a dot, is 'i' in lower case
+    RecordParser.DomainSpecResult result = RecordParser.parseDomainSpec("%{\u0130}.example.com");
+
+    assertThat(result).isInstanceOf(RecordParser.DomainSpecResult.Invalid.class);
+    assertThat(((RecordParser.DomainSpecResult.Invalid) result).error().message())
+        .isEqualTo("unknown macro letter '\u0130'");
+  }
 }
