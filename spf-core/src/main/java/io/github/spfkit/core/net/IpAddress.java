@@ -224,7 +224,8 @@ public final class IpAddress {
    * when the literal ends.
    */
   private static @Nullable IpAddress parse6(String text, int from, int length) {
-    if (length - from < 2 || length - from > 45) {
+    // a literal of one character is ':' alone, refused below
+    if (length - from > 45) {
       return null;
     }
     // the groups read since the start or since the '::', lowest group last; count is the number

@@ -39,7 +39,10 @@ final class IpAddressTest {
     "ffff:eeee:dddd::cccc:bbbb:aaaa, ffff:eeee:dddd::cccc:bbbb:aaaa",
     "ffff:eeee:dddd::cccc:bbbb:aaaa:9999, ffff:eeee:dddd:0:cccc:bbbb:aaaa:9999",
     "fedc:ba98:7654:3210:fedc:ba98:7654:3210, fedc:ba98:7654:3210:fedc:ba98:7654:3210",
-    "1:0:0:2:0:0:0:3, 1:0:0:2::3"
+    "1:0:0:2:0:0:0:3, 1:0:0:2::3",
+    "::ffff:0.0.0.0, ::ffff:0.0.0.0",
+    // 45 characters, the longest literal there is
+    "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.255, ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"
   })
   void parsesLiteralsAndPrintsThemCanonically(String literal, String canonical) {
     assertThat(IpAddress.parse(literal)).map(IpAddress::toString).contains(canonical);
@@ -51,7 +54,8 @@ final class IpAddressTest {
         "", "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1.2.3.4:8080", "1.2.3.-4", " 1.2.3.4",
         "1:2:3:4:5:6:7:8:9", "1::2::3", ":1:2:3:4:5:6:7", "12345::", "g::1", ":CAFE::BABE",
         "1:2:3:4:5:6:7:", "example.com", "[::1]", "::1%eth0", "\u0661.2.3.4", "1:2:3:4:5:6:7:1.2.3.4",
-        "1:2:3:4::5:6:7:8", "1:2:3:4:5:6::1.2.3.4", "::1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8::"
+        "1:2:3:4::5:6:7:8", "1:2:3:4:5:6::1.2.3.4", "::1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8::",
+        "::1::2", "ffff:ffff:ffff:ffff:ffff:ffff:255.255.255.2555", ":"
       })
   void rejectsWhatIsNotALiteral(String text) {
     assertThat(IpAddress.parse(text)).isEmpty();
@@ -80,6 +84,10 @@ final class IpAddressTest {
         Arguments.of("192.0.2.127", "192.0.2.128", 25, false),
         Arguments.of("2001:db8::1", "2001:db8::", 32, true),
         Arguments.of("2001:db9::1", "2001:db8::", 32, false),
+        // below a prefix shorter than 64, the rest of the high half may differ
+        Arguments.of("2001:db8:ffff:1::1", "2001:db8::", 32, true),
+        Arguments.of("2001:db8:ff:ffff:ffff:ffff:ffff:ffff", "2001:db8::", 40, true),
+        Arguments.of("2001:db8:100::", "2001:db8::", 40, false),
         Arguments.of("cafe:babe:8000::", "cafe:babe:8000::", 33, true),
         Arguments.of("cafe:babe:7fff::", "cafe:babe:8000::", 33, false),
         Arguments.of("2001:db8::ff", "2001:db8::80", 121, true),
@@ -203,5 +211,16 @@ final class IpAddressTest {
     assertThat(v6.isIn("2001:db8::", 32)).isTrue();
     assertThat(v6.isIn("2001:db9::", 32)).isFalse();
     assertThat(v6.isIn("192.0.2.1", 0)).isFalse();
+    assertThat(IpAddress.of("::c000:201").isIn("192.0.2.1", 32)).isFalse();
+    assertThat(IpAddress.of("0.1.2.3").isIn("0.0.0.0", 8)).isTrue();
+    assertThat(IpAddress.of("0.0.0.0").isIn("0.0.0.0", 32)).isTrue();
+  }
+
+  @Test
+  void parsesTheLiteralInARangeOfALongerText() {
+    assertThat(IpAddress.parse("192.0.2.1:25", 0, 9)).contains(IpAddress.of("192.0.2.1"));
+    assertThat(IpAddress.parse("[2001:db8::1]", 1, 12)).contains(IpAddress.of("2001:db8::1"));
+    assertThat(IpAddress.parse("ip4:192.0.2.1/24", 4, 13)).contains(IpAddress.of("192.0.2.1"));
+    assertThat(IpAddress.parse("192.0.2.1:25", 0, 12)).isEmpty();
   }
 }
