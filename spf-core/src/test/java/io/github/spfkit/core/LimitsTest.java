@@ -2,6 +2,7 @@ package io.github.spfkit.core;
 
 import static io.github.spfkit.core.CheckerTestSupport.check;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.spfkit.core.dns.DnsAnswer;
 import io.github.spfkit.core.dns.DnsLookup;
@@ -317,5 +318,38 @@ final class LimitsTest {
     assertThat(limits).isEqualTo(Limits.RFC);
     assertThat(limits.withMaxDnsTerms(5).voidLookupCounting())
         .isEqualTo(Limits.VoidLookupCounting.EVERY_QUERY);
+  }
+
+  @Test
+  void acceptsZeroForEveryCountAndRefusesOneLess() {
+    Duration second = Duration.ofSeconds(1);
+    Limits.VoidLookupCounting counting = Limits.VoidLookupCounting.EVERY_QUERY;
+
+    assertThat(new Limits(0, 0, 0, 0, second, counting).maxDnsTerms()).isZero();
+    for (int which = 0; which < 4; which++) {
+      int[] counts = {1, 1, 1, 1};
+      counts[which] = -1;
+      assertThatThrownBy(
+              () -> new Limits(counts[0], counts[1], counts[2], counts[3], second, counting))
+          .as("count %d", which)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> new Limits(1, 1, 1, 1, Duration.ZERO, counting))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Limits(1, 1, 1, 1, Duration.ofNanos(-1), counting))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(new Limits(1, 1, 1, 1, Duration.ofNanos(1), counting).deadline())
+        .isEqualTo(Duration.ofNanos(1));
+  }
+
+  @Test
+  void aRecordCacheOfZeroIsAllowedAndANegativeOneIsNot() {
+    SpfChecker uncached =
+        SpfChecker.builder().dns(withRecord("v=spf1 -all")).recordCacheSize(0).build();
+
+    assertThat(uncached.check().ip("192.0.2.1").mailFrom("a@example.com").evaluate().result())
+        .isEqualTo(Result.FAIL);
+    assertThatThrownBy(() -> SpfChecker.builder().recordCacheSize(-1))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

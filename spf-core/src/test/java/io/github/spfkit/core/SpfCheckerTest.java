@@ -3,7 +3,9 @@ package io.github.spfkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.spfkit.core.dns.DnsAnswer;
 import io.github.spfkit.core.dns.InMemoryDns;
+import io.github.spfkit.core.dns.RecordType;
 import io.github.spfkit.core.net.IpAddress;
 import io.github.spfkit.core.record.Mechanism;
 import org.junit.jupiter.api.Test;
@@ -157,5 +159,42 @@ final class SpfCheckerTest {
     assertThat(mx.outcome()).isEqualTo(Trace.Outcome.MATCH);
     assertThat(mx.lookups()).extracting(Trace.Lookup::name).containsExactly("example.com", "mx.example.com");
     assertThat(root.dnsTerms()).isEqualTo(2);
+  }
+
+  @Test
+  void expandsTheTimestampMacroToTheSecondsSinceTheEpochInAnExplanation() {
+    InMemoryDns dns =
+        InMemoryDns.builder()
+            .txt("example.com", "v=spf1 -all exp=why.example.com")
+            .txt("why.example.com", "checked at %{t}")
+            .build();
+    long before = System.currentTimeMillis() / 1000;
+
+    SpfResult result =
+        SpfChecker.builder().dns(dns).build().check().ip("192.0.2.1").mailFrom("a@example.com").evaluate();
+
+    long after = System.currentTimeMillis() / 1000;
+    assertThat(result.explanation()).startsWith("checked at ");
+    long seconds = Long.parseLong(result.explanation().substring("checked at ".length()));
+    assertThat(seconds).isBetween(before, after);
+  }
+
+  @Test
+  void callsOnlyEmptyAndNonexistentAnswersVoid() {
+    assertThat(new Trace.Lookup("x.example", RecordType.A, new DnsAnswer.NoRecords(60)).isVoid())
+        .isTrue();
+    assertThat(new Trace.Lookup("x.example", RecordType.A, new DnsAnswer.NoSuchDomain(60)).isVoid())
+        .isTrue();
+    assertThat(
+            new Trace.Lookup(
+                    "x.example", RecordType.A, new DnsAnswer.Records(java.util.List.of("192.0.2.1"), 60))
+                .isVoid())
+        .isFalse();
+    assertThat(
+            new Trace.Lookup("x.example", RecordType.A, new DnsAnswer.TemporaryFailure("timeout"))
+                .isVoid())
+        .isFalse();
+    assertThat(new io.github.spfkit.core.dns.DnsQuestion("x.example", RecordType.MX))
+        .hasToString("x.example/MX");
   }
 }

@@ -13,11 +13,13 @@ final class Names {
   static boolean isSameOrSubdomain(String name, String domain) {
     String n = stripDot(name);
     String d = stripDot(domain);
-    if (n.length() == d.length()) {
+    int extra = n.length() - d.length();
+    if (extra < 0) {
+      return false;
+    }
+    if (extra == 0) {
       return n.equalsIgnoreCase(d);
     }
-    return n.length() > d.length()
-        && n.charAt(n.length() - d.length() - 1) == '.'
-        && n.regionMatches(true, n.length() - d.length(), d, 0, d.length());
+    return n.charAt(extra - 1) == '.' && n.regionMatches(true, extra, d, 0, d.length());
   }
 }

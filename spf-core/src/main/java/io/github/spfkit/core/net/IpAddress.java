@@ -247,7 +247,8 @@ public final class IpAddress {
     } else if (text.charAt(from) == ':') {
       return null;
     }
-    while (i < length) {
+    // each pass reads one group, and every way out is a break or a return
+    while (true) {
       if (count == 8) {
         return null;
       }

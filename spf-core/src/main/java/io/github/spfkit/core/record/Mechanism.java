@@ -116,11 +116,6 @@ public sealed interface Mechanism extends Term {
     }
 
     @Override
-    public boolean queriesDns() {
-      return true;
-    }
-
-    @Override
     public String name() {
       return "include";
     }
@@ -154,11 +149,6 @@ public sealed interface Mechanism extends Term {
     public A {
       Objects.requireNonNull(qualifier, "qualifier");
       checkPrefixes(ip4Prefix, ip6Prefix);
-    }
-
-    @Override
-    public boolean queriesDns() {
-      return true;
     }
 
     @Override
@@ -200,11 +190,6 @@ public sealed interface Mechanism extends Term {
     }
 
     @Override
-    public boolean queriesDns() {
-      return true;
-    }
-
-    @Override
     public String name() {
       return "mx";
     }
@@ -233,11 +218,6 @@ public sealed interface Mechanism extends Term {
      */
     public Ptr {
       Objects.requireNonNull(qualifier, "qualifier");
-    }
-
-    @Override
-    public boolean queriesDns() {
-      return true;
     }
 
     @Override
@@ -336,11 +316,6 @@ public sealed interface Mechanism extends Term {
     public Exists {
       Objects.requireNonNull(qualifier, "qualifier");
       Objects.requireNonNull(domain, "domain");
-    }
-
-    @Override
-    public boolean queriesDns() {
-      return true;
     }
 
     @Override

@@ -144,12 +144,7 @@ public final class RecordParser {
    * @return the macro string, or empty if the text has a syntax error or characters outside ASCII
    */
   public static Optional<MacroString> parseExplanation(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < 0x20 || c > 0x7e) {
-        return Optional.empty();
-      }
-    }
+    // the macro parser refuses every character outside printable ASCII and the space
     MacroParser parser = new MacroParser(text);
     MacroString result = parser.parse(0, text.length(), true, true);
     return parser.error == null ? Optional.of(result) : Optional.empty();
@@ -274,7 +269,8 @@ public final class RecordParser {
       }
       String known = knownMechanism(nameStart, i);
       if (known == null) {
-        return unknownMechanism(text.substring(nameStart, i), nameStart);
+        unknownMechanism(text.substring(nameStart, i), nameStart);
+        return null;
       }
       Qualifier q = qualifier == null ? Qualifier.PASS : qualifier;
       return switch (known) {
@@ -606,7 +602,8 @@ public final class RecordParser {
       return text.charAt(from) != '-' && text.charAt(to - 1) != '-';
     }
 
-    private @Nullable Term unknownMechanism(String name, int nameStart) {
+    /** Records the error for a mechanism name that is none of the RFC's, with a hint if one fits. */
+    private void unknownMechanism(String name, int nameStart) {
       String lower = name.toLowerCase(Locale.ROOT);
       String hint = null;
       if (lower.equals("redirect") || lower.equals("exp")) {
@@ -638,7 +635,6 @@ public final class RecordParser {
       }
       String shown = name.isEmpty() ? text.substring(start, end) : name;
       fail("unknown mechanism '" + shown + "'", name.isEmpty() ? start : nameStart, hint);
-      return null;
     }
 
     /** A hint when an {@code all} with a qualifier is glued to the text before it. */
@@ -678,7 +674,7 @@ public final class RecordParser {
   }
 
   private static int distance(String a, String b) {
-    if (Math.abs(a.length() - b.length()) > 2 || a.length() > 20) {
+    if (Math.abs(a.length() - b.length()) > 2) {
       return 3;
     }
     int[] previous = new int[b.length() + 1];

@@ -58,6 +58,7 @@ final class ParsedListsTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("parsedLists")
+  @SuppressWarnings("JdkObsolete") // a LinkedList: a list that is not RandomAccess
   void equalsAndHashesLikeAnOrdinaryListOfTheSameElements(
       String name, List<?> parsed, List<?> expected) {
     assertThat(parsed.equals(expected)).isTrue();

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -451,5 +452,24 @@ final class RecordParserTest {
     assertThat(result).isInstanceOf(RecordParser.DomainSpecResult.Invalid.class);
     assertThat(((RecordParser.DomainSpecResult.Invalid) result).error().message())
         .isEqualTo("unknown macro letter '\u0130'");
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "alk, all",
+    "xptr, ptr",
+    "exis:example.com, exists",
+    "incxxde:example.com, include",
+    "exitss:example.com, exists",
+    "ip9:192.0.2.1, ip4"
+  })
+  void suggestsTheMechanismWithinTwoEditsOfAnUnknownName(String term, String suggestion) {
+    assertThat(invalid("v=spf1 " + term).hint()).isEqualTo("did you mean '" + suggestion + "'?");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"foo", "abcdefgh:example.com", "zz", "qqqqqq", "inxxxde:example.com"})
+  void suggestsNothingForANameFarFromEveryMechanism(String term) {
+    assertThat(invalid("v=spf1 " + term).hint()).isNull();
   }
 }
