@@ -115,4 +115,24 @@ final class HeadersTest {
     assertThat(HeaderText.printable("\u001f\u007f\u0080y")).isEqualTo("???y");
     assertThat(HeaderText.comment("(a) \\ \"b\"")).isEqualTo("\\(a\\) \\\\ \\\"b\\\"");
   }
+
+  @Test
+  void keepsEveryAtextCharacterOfTheAuthservIdAndReplacesTheRest() {
+    SpfResult result = check("192.0.2.1", "alice@example.com", "mail.example.com");
+
+    assertThat(result.authenticationResults("!mx#1.example.org~"))
+        .startsWith("Authentication-Results: !mx#1.example.org~; spf=pass");
+    assertThat(result.authenticationResults("mx example;org\r\n"))
+        .startsWith("Authentication-Results: mx_example_org??; spf=pass");
+    assertThat(result.authenticationResults("")).startsWith("Authentication-Results: unknown; ");
+  }
+
+  @Test
+  void namesAProblemOnlyForTheTwoErrorResults() {
+    SpfResult none = check("192.0.2.1", "carol@nowhere.example.com", "mail.example.com");
+
+    assertThat(none.result()).isEqualTo(Result.NONE);
+    assertThat(none.problem()).isNotNull();
+    assertThat(none.receivedSpf()).doesNotContain("problem=");
+  }
 }

@@ -29,13 +29,6 @@ final class DomainTraceBuilder {
     this.lookup = lookup;
   }
 
-  /** Room for the steps of a record of {@code size} terms (more still fit). */
-  void expect(int size) {
-    if (terms.length < size) {
-      terms = Arrays.copyOf(terms, size);
-    }
-  }
-
   void add(Trace.TermStep step) {
     if (count == terms.length) {
       terms = Arrays.copyOf(terms, Math.max(4, count * 2));

@@ -287,7 +287,6 @@ final class Evaluation {
       this.trace = trace;
       this.inInclude = inInclude;
       this.then = then;
-      trace.expect(record.mechanisms.size() + (record.redirect == null ? 0 : 1));
     }
 
     void from(int index) {

@@ -65,4 +65,70 @@ final class InMemoryDnsTest {
 
     assertThat(quiet.queries()).isEmpty();
   }
+
+  @Test
+  void makesTheParentsOfTimeoutsAndAliasesExist() {
+    InMemoryDns zone =
+        InMemoryDns.builder()
+            .timeout("slow.a.example")
+            .cname("alias.b.example", "target.example")
+            .build();
+
+    assertThat(zone.answer("a.example", RecordType.TXT)).isInstanceOf(DnsAnswer.NoRecords.class);
+    assertThat(zone.answer("b.example", RecordType.TXT)).isInstanceOf(DnsAnswer.NoRecords.class);
+    assertThat(zone.answer("example", RecordType.TXT)).isInstanceOf(DnsAnswer.NoRecords.class);
+    assertThat(zone.answer("c.example", RecordType.TXT)).isInstanceOf(DnsAnswer.NoSuchDomain.class);
+  }
+
+  @Test
+  void followsAChainOfTheLongestLengthAllowedAndNoLonger() {
+    InMemoryDns.Builder builder = InMemoryDns.builder().a("end.example", "192.0.2.1");
+    for (int i = 1; i <= InMemoryDns.MAX_CNAME_HOPS + 1; i++) {
+      builder.cname("c" + i + ".example", i == 1 ? "end.example" : "c" + (i - 1) + ".example");
+    }
+    InMemoryDns zone = builder.build();
+
+    assertThat(zone.answer("c" + InMemoryDns.MAX_CNAME_HOPS + ".example", RecordType.A))
+        .isInstanceOf(DnsAnswer.Records.class);
+    assertThat(zone.answer("c" + (InMemoryDns.MAX_CNAME_HOPS + 1) + ".example", RecordType.A))
+        .isInstanceOf(DnsAnswer.TemporaryFailure.class);
+  }
+
+  @Test
+  void lowersEveryCapitalLetterOfAQuestionAndNothingElse() {
+    InMemoryDns zone =
+        InMemoryDns.builder()
+            .a("a.example", "192.0.2.1")
+            .a("z.example", "192.0.2.2")
+            .a("@[.example", "192.0.2.3")
+            .a("b\u00fccher.example", "192.0.2.4")
+            .build();
+
+    assertThat(zone.answer("A.example", RecordType.A)).isInstanceOf(DnsAnswer.Records.class);
+    assertThat(zone.answer("Z.example", RecordType.A)).isInstanceOf(DnsAnswer.Records.class);
+    assertThat(zone.answer("@[.example", RecordType.A)).isInstanceOf(DnsAnswer.Records.class);
+    assertThat(zone.answer("B\u00dcCHER.example", RecordType.A)).isInstanceOf(DnsAnswer.Records.class);
+    assertThat(zone.answer("a.example.", RecordType.A)).isInstanceOf(DnsAnswer.Records.class);
+    assertThat(zone.answer("a.example", RecordType.AAAA)).isInstanceOf(DnsAnswer.NoRecords.class);
+  }
+
+  @Test
+  void storesAnAddressWithAColonAsAaaaAndOneWithoutAsA() {
+    InMemoryDns zone =
+        InMemoryDns.builder().a("h.example", "2001:db8::1").a("h.example", "192.0.2.1").build();
+
+    assertThat(zone.answer("h.example", RecordType.AAAA))
+        .isEqualTo(new DnsAnswer.Records(java.util.List.of("2001:db8::1"), InMemoryDns.TTL_SECONDS));
+    assertThat(zone.answer("h.example", RecordType.A))
+        .isEqualTo(new DnsAnswer.Records(java.util.List.of("192.0.2.1"), InMemoryDns.TTL_SECONDS));
+  }
+
+  @Test
+  void answersNodataForANameMarkedAsExisting() {
+    InMemoryDns zone = InMemoryDns.builder().exists("empty.example").build();
+
+    assertThat(zone.answer("empty.example", RecordType.TXT)).isInstanceOf(DnsAnswer.NoRecords.class);
+    assertThat(zone.answer("other.example", RecordType.TXT))
+        .isInstanceOf(DnsAnswer.NoSuchDomain.class);
+  }
 }

@@ -7,7 +7,7 @@ import io.github.spfkit.core.Trace;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 final class DomainTraceBuilderTest {
 
@@ -15,13 +15,10 @@ final class DomainTraceBuilderTest {
     return new Trace.TermStep("ip4:192.0.2." + i, Trace.Outcome.NO_MATCH, null, List.of(), null, null);
   }
 
-  @ParameterizedTest(name = "{0} steps, room made for {1}")
-  @CsvSource({"0, 0", "1, 0", "2, 0", "3, 0", "5, 0", "9, 0", "17, 0", "3, 8", "5, 2", "8, 8", "1, 1"})
-  void keepsEveryStepInOrderWhateverRoomWasMadeForThem(int steps, int expected) {
+  @ParameterizedTest(name = "{0} steps")
+  @ValueSource(ints = {0, 1, 2, 3, 4, 5, 8, 9, 17})
+  void keepsEveryStepInOrder(int steps) {
     DomainTraceBuilder builder = new DomainTraceBuilder("example.com", Trace.Via.CHECK, 2);
-    if (expected > 0) {
-      builder.expect(expected);
-    }
     List<Trace.TermStep> added = new ArrayList<>();
     for (int i = 0; i < steps; i++) {
       added.add(step(i));
