@@ -147,14 +147,14 @@ final class TraceText {
     return "temporary failure: " + printable(((DnsAnswer.TemporaryFailure) answer).reason());
   }
 
-  /** An address or host name as it is; a record's text, or anything not plain, quoted. */
+  /** An address or host name as it is; a record's text, an empty text or anything not plain, quoted. */
   private static String quoteIfText(String data) {
     boolean plain = true;
     for (int i = 0; i < data.length() && plain; i++) {
       char c = data.charAt(i);
       plain = c > ' ' && c < 127;
     }
-    return plain && !data.startsWith("v=") ? data : '"' + escape(data) + '"';
+    return plain && !data.isEmpty() && !data.startsWith("v=") ? data : '"' + escape(data) + '"';
   }
 
   /**

@@ -71,6 +71,8 @@ final class TraceTextEscapingTest {
     assertThat(lookup("del\u007f")).isEqualTo("TXT example.com -> \"del\\127\"");
     assertThat(lookup("caf\u00e9")).isEqualTo("TXT example.com -> \"caf\\195\\169\"");
     assertThat(lookup("a", "b c")).isEqualTo("TXT example.com -> a, \"b c\"");
+    assertThat(lookup(" ")).isEqualTo("TXT example.com -> \" \"");
+    assertThat(lookup("")).isEqualTo("TXT example.com -> \"\"");
   }
 
   @Test

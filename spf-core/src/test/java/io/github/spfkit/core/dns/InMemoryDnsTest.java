@@ -108,6 +108,7 @@ final class InMemoryDnsTest {
     assertThat(zone.answer("Z.example", RecordType.A)).isInstanceOf(DnsAnswer.Records.class);
     assertThat(zone.answer("@[.example", RecordType.A)).isInstanceOf(DnsAnswer.Records.class);
     assertThat(zone.answer("B\u00dcCHER.example", RecordType.A)).isInstanceOf(DnsAnswer.Records.class);
+    assertThat(zone.answer("b\u00dccher.example", RecordType.A)).isInstanceOf(DnsAnswer.Records.class);
     assertThat(zone.answer("a.example.", RecordType.A)).isInstanceOf(DnsAnswer.Records.class);
     assertThat(zone.answer("a.example", RecordType.AAAA)).isInstanceOf(DnsAnswer.NoRecords.class);
   }
@@ -115,7 +116,14 @@ final class InMemoryDnsTest {
   @Test
   void storesAnAddressWithAColonAsAaaaAndOneWithoutAsA() {
     InMemoryDns zone =
-        InMemoryDns.builder().a("h.example", "2001:db8::1").a("h.example", "192.0.2.1").build();
+        InMemoryDns.builder()
+            .a("h.example", "2001:db8::1")
+            .a("h.example", "192.0.2.1")
+            .a("loopback.example", "::1")
+            .build();
+
+    assertThat(zone.answer("loopback.example", RecordType.AAAA))
+        .isEqualTo(new DnsAnswer.Records(java.util.List.of("::1"), InMemoryDns.TTL_SECONDS));
 
     assertThat(zone.answer("h.example", RecordType.AAAA))
         .isEqualTo(new DnsAnswer.Records(java.util.List.of("2001:db8::1"), InMemoryDns.TTL_SECONDS));
@@ -125,7 +133,15 @@ final class InMemoryDnsTest {
 
   @Test
   void answersNodataForANameMarkedAsExisting() {
-    InMemoryDns zone = InMemoryDns.builder().exists("empty.example").build();
+    InMemoryDns zone =
+        InMemoryDns.builder()
+            .exists("empty.example")
+            .exists("later.example")
+            .txt("later.example", "v=spf1 -all")
+            .build();
+
+    assertThat(zone.answer("later.example", RecordType.TXT))
+        .isInstanceOf(DnsAnswer.Records.class);
 
     assertThat(zone.answer("empty.example", RecordType.TXT)).isInstanceOf(DnsAnswer.NoRecords.class);
     assertThat(zone.answer("other.example", RecordType.TXT))

@@ -121,6 +121,18 @@ final class MacroExpanderTest {
   }
 
   @Test
+  void keepsANameOfExactly253CharactersAndShortensOneOf254() {
+    String head = String.join(".", "a".repeat(63), "b".repeat(63), "c".repeat(63));
+    String longest = head + "." + "d".repeat(61);
+    String oneOver = head + "." + "d".repeat(62);
+
+    assertThat(longest).hasSize(253);
+    assertThat(MacroExpander.toDomainName(longest)).isEqualTo(longest);
+    assertThat(MacroExpander.toDomainName(oneOver))
+        .isEqualTo(String.join(".", "b".repeat(63), "c".repeat(63), "d".repeat(62)));
+  }
+
+  @Test
   void dropsOneTrailingDotAndRejectsUnusableNames() {
     assertThat(MacroExpander.toDomainName("example.com.")).isEqualTo("example.com");
     assertThat(MacroExpander.toDomainName("mail.example...com")).isNull();

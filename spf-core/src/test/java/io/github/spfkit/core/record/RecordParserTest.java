@@ -319,6 +319,8 @@ final class RecordParserTest {
         Arguments.of("v=spf1 all:x", 10, "'all' takes no argument", null),
         Arguments.of("v=spf1 ptr-allx", 10, "'ptr' takes only ':domain'", null),
         Arguments.of("v=spf1 ptr-all", 10, "'ptr' takes only ':domain'", "missing space before '-all'"),
+        // 'all' glued to a letter is no qualified 'all'
+        Arguments.of("v=spf1 ptrxall", 7, "unknown mechanism 'ptrxall'", "missing ':' after 'ptr'?"),
         Arguments.of("v=spf1 exists:%{ir.}.%{v}%{x}", 27, "unknown macro letter 'x'", "s l o d"),
         Arguments.of("v=spf1 exists:%{~}.example.com", 16, "unknown macro letter '~'", "s l o d"));
   }
