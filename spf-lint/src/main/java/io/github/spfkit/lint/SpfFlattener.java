@@ -241,6 +241,20 @@ public final class SpfFlattener {
                         null,
                         original));
               }
+              Optional<FlatRecord> tooLong =
+                  records.stream().filter(r -> r.bytes() > maxRecordBytes).findFirst();
+              if (tooLong.isPresent()) {
+                // only ranges move into the chain: what stays in the record does not fit
+                return CompletableFuture.completedFuture(
+                    new FlattenResult.Refused(
+                        domain,
+                        tooLong.get().name() + "'s flattened record takes " + tooLong.get().bytes()
+                            + " bytes, over the budget of " + maxRecordBytes
+                            + ": the terms that stay in it (kept terms, modifiers and the includes"
+                            + " of its chain) do not fit",
+                        null,
+                        original));
+              }
               return proveOn(answers, domain, records, original)
                   .thenApply(
                       proof -> {

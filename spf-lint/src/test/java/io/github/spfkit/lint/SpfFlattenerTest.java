@@ -188,6 +188,23 @@ final class SpfFlattenerTest {
   }
 
   @Test
+  void refusesWhenTheTermsThatMustStayInTheDomainsRecordAloneAreOverTheByteBudget() {
+    StringBuilder record = new StringBuilder("v=spf1 ip4:192.0.2.0/24");
+    for (int i = 0; i < 9; i++) {
+      record.append(" exists:%{i}._allow").append(i).append(".a-long-name-of-a-reputation-list.example");
+    }
+    InMemoryDns dns = InMemoryDns.builder().txt("long.example", record + " -all").build();
+
+    FlattenResult result = flattener(dns).flatten("long.example");
+
+    assertThat(record.length()).isGreaterThan(SpfFlattener.DEFAULT_MAX_RECORD_BYTES);
+    assertThat(result).isInstanceOfSatisfying(FlattenResult.Refused.class, refused ->
+        assertThat(refused.reason())
+            .startsWith("long.example's flattened record takes ")
+            .contains("over the budget of 450"));
+  }
+
+  @Test
   void keepsAnIncludeItCannotExpandAndSaysWhy() {
     InMemoryDns dns =
         InMemoryDns.builder()
