@@ -5,7 +5,10 @@
 #   scripts/fuzz.sh MODULE TEST_CLASS        e.g. scripts/fuzz.sh spf-core RecordParserFuzzTest
 #
 # The kept corpus is MODULE/src/test/fuzz-corpus/TEST_CLASS/: libFuzzer's inputs, named by their
-# SHA-1, at most FUZZ_CORPUS_MAX_BYTES (default 4096) each, so that the repository stays small.
+# SHA-1, at most FUZZ_CORPUS_MAX_BYTES (default 4096) each and FUZZ_CORPUS_MAX_KIB (default 2048)
+# in all, the smallest first, so that the repository stays small. (libFuzzer writes every input
+# that found something new, also those it later found a shorter form of, and its -merge, which
+# would keep only the ones still needed, cannot be reached through Jazzer's JUnit runner.)
 # Jazzer's working corpus is MODULE/.cifuzz-corpus/ (ignored by git). A finding is written by
 # Jazzer into the target's ...FuzzTestInputs/ resource folder: fix it and commit it there as a
 # regression input (README, "Limits and safety").
@@ -18,6 +21,7 @@ fi
 module=$1
 test=$2
 max=${FUZZ_CORPUS_MAX_BYTES:-4096}
+budget=$(( ${FUZZ_CORPUS_MAX_KIB:-2048} * 1024 ))
 if [ ! -d "$module/src/test/java" ]; then
   echo "no module $module with tests here" >&2
   exit 2
@@ -41,6 +45,13 @@ JAZZER_FUZZ=1 mvn -B -pl "$module" -am test -Dtest="$test" -Dsurefire.failIfNoSp
 # keep libFuzzer's own inputs (SHA-1 names; seeds copied in under other names stay out)
 find "$kept" -maxdepth 1 -type f -regextype posix-extended -regex '.*/[0-9a-f]{40}' -delete
 find "$work" -maxdepth 1 -type f -regextype posix-extended -regex '.*/[0-9a-f]{40}' \
-  -size -"$((max + 1))"c -exec cp {} "$kept"/ \;
+  -size -"$((max + 1))"c -printf '%s %p\n' | sort -n | {
+  total=0
+  while read -r size path; do
+    total=$((total + size))
+    [ "$total" -le "$budget" ] || break
+    cp "$path" "$kept"/
+  done
+}
 echo "kept corpus: $(find "$kept" -type f | wc -l) inputs, $(du -sk "$kept" | cut -f1) KiB in $kept"
 exit "$status"
