@@ -49,9 +49,10 @@ find "$work" -maxdepth 1 -type f -regextype posix-extended -regex '.*/[0-9a-f]{4
   total=0
   while read -r size path; do
     total=$((total + size))
-    [ "$total" -le "$budget" ] || break
-    cp "$path" "$kept"/
+    if [ "$total" -le "$budget" ]; then
+      cp "$path" "$kept"/
+    fi
   done
 }
-echo "kept corpus: $(find "$kept" -type f | wc -l) inputs, $(du -sk "$kept" | cut -f1) KiB in $kept"
+echo "kept corpus: $(find "$kept" -type f | wc -l) inputs, $(du -s --apparent-size --block-size=1K "$kept" | cut -f1) KiB in $kept"
 exit "$status"
