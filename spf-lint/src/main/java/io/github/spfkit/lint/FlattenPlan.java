@@ -157,8 +157,9 @@ final class FlattenPlan {
     // what the records pass explicitly: a plan of the published records covers the same
     RangeSet covered = RangeSet.EMPTY;
     for (Step step : steps) {
-      if (step instanceof Ranges ranges && ranges.sets().containsKey(Qualifier.PASS)) {
-        covered = covered.union(ranges.sets().get(Qualifier.PASS));
+      RangeSet pass = step instanceof Ranges ranges ? ranges.sets().get(Qualifier.PASS) : null;
+      if (pass != null) {
+        covered = covered.union(pass);
       }
     }
     return new Plan(steps, fallback, kept, modifiers, distinct(upstream), covered);
