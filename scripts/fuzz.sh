@@ -21,7 +21,16 @@ fi
 module=$1
 test=$2
 max=${FUZZ_CORPUS_MAX_BYTES:-4096}
-budget=$(( ${FUZZ_CORPUS_MAX_KIB:-2048} * 1024 ))
+kib=${FUZZ_CORPUS_MAX_KIB:-2048}
+for limit in "$max" "$kib"; do
+  case $limit in
+    '' | *[!0-9]* | 0)
+      echo "FUZZ_CORPUS_MAX_BYTES and FUZZ_CORPUS_MAX_KIB are positive whole numbers, not '$limit'" >&2
+      exit 2
+      ;;
+  esac
+done
+budget=$((kib * 1024))
 if [ ! -d "$module/src/test/java" ]; then
   echo "no module $module with tests here" >&2
   exit 2
